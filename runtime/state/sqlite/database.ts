@@ -1,0 +1,76 @@
+// Opens the SQLite file with the settings every area relies on, and caches prepared statements.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { connectorError } from '../../errors.js';
+
+export type SqliteDatabase = Database.Database;
+export type SqliteStatement = Database.Statement<unknown[], unknown>;
+
+export interface OpenDatabaseOptions {
+  /** How long a write waits for another process's lock before failing (default 5000 ms). */
+  busyTimeoutMs?: number;
+}
+
+export function openDatabase(path: string, options: OpenDatabaseOptions = {}): SqliteDatabase {
+  const inMemory = path === ':memory:';
+  if (!inMemory) mkdirSync(dirname(path), { recursive: true });
+  let db: SqliteDatabase;
+  try {
+    db = new Database(path, { timeout: options.busyTimeoutMs ?? 5000 });
+    // WAL lets readers (e.g. `connector state show`) run while a reconciliation writes;
+    // NORMAL sync in WAL never corrupts the file, a power loss may only drop the last commits.
+    if (!inMemory) db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+  } catch (error) {
+    throw connectorError('ConfigurationError', `cannot open the state file ${path}: ${(error as Error).message}`, {
+      operation: 'open state store',
+      hint: 'check that the path is a writable directory and the file is a connector state database (--state FILE)',
+    }, error);
+  }
+  return db;
+}
+
+/**
+ * What every area gets: cached prepared statements, transactions and the clock.
+ * Rows come back as the row interface the caller names; the SQL and the interface sit side by side.
+ */
+export class SqliteContext {
+  private readonly statements = new Map<string, SqliteStatement>();
+
+  constructor(
+    readonly db: SqliteDatabase,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  statement(sql: string): SqliteStatement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare<unknown[], unknown>(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  get<Row>(sql: string, ...params: unknown[]): Row | undefined {
+    return this.statement(sql).get(...params) as Row | undefined;
+  }
+
+  all<Row>(sql: string, ...params: unknown[]): Row[] {
+    return this.statement(sql).all(...params) as Row[];
+  }
+
+  run(sql: string, ...params: unknown[]): Database.RunResult {
+    return this.statement(sql).run(...params);
+  }
+
+  /** Runs fn in a transaction, or in a savepoint when one is already open. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  now(): string {
+    return this.clock().toISOString();
+  }
+}

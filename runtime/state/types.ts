@@ -1,0 +1,275 @@
+// The state store contract. Callers (reconcile, provision, cli) depend on this interface
+// only, so that a server database can replace the embedded SQLite file later.
+// The contract is synchronous on purpose: the embedded store answers in microseconds, and
+// `transaction(fn)` can then guarantee that nothing else interleaves with a group of writes.
+// Timestamps are ISO-8601 UTC strings (`Date#toISOString`), so they sort as text.
+
+/** Where `openStateStore()` puts the file when no path is given (relative to the working directory). */
+export const defaultStatePath = '.connector/state.db';
+
+// ---------------------------------------------------------------- sync tokens
+
+/** delta = a delta link, watermark = a timestamp, checkpoint = where an interrupted full run resumes. */
+export type SyncTokenKind = 'delta' | 'watermark' | 'checkpoint';
+
+export interface SyncTokenKey {
+  definition: string;
+  objectClass: string;
+  kind: SyncTokenKind;
+}
+
+export interface SyncToken extends SyncTokenKey {
+  /** The delta link, watermark, or (checkpoint) the continuation of the last completed page. */
+  value: string;
+  /** For a checkpoint: how many events were already written before `value`. */
+  count?: number;
+  updatedAt: string;
+}
+
+// ---------------------------------------------------------------- write journal
+
+export type JournalStepStatus = 'pending' | 'running' | 'done' | 'failed';
+export type JournalOutcome = 'succeeded' | 'failed' | 'partial';
+
+export interface JournalStepInput {
+  /** Unique within the journal entry, stable across reruns (e.g. "create", "groups.add:<id>"). */
+  id: string;
+  label: string;
+  /** The request that performs the step, already redacted. */
+  request?: unknown;
+}
+
+export interface BeginJournalInput {
+  definition: string;
+  objectClass: string;
+  operation: string;
+  name?: string;
+  uid?: string;
+  /** The operation input, already redacted by the caller. */
+  input: unknown;
+  steps: readonly JournalStepInput[];
+}
+
+export interface JournalStep {
+  id: string;
+  label: string;
+  request?: unknown;
+  /** `running` after a crash means: the request may or may not have reached the target. */
+  status: JournalStepStatus;
+  detail?: unknown;
+  /** How many times the step was marked `running`. */
+  attempts: number;
+  updatedAt: string;
+}
+
+export interface JournalEntry {
+  id: number;
+  definition: string;
+  objectClass: string;
+  operation: string;
+  name?: string;
+  uid?: string;
+  input: unknown;
+  /** Absent while the operation is unfinished (or was killed). */
+  outcome?: JournalOutcome;
+  createdAt: string;
+  updatedAt: string;
+  finishedAt?: string;
+  /** In the order given to `beginJournal`. */
+  steps: JournalStep[];
+}
+
+/** `findOpenJournal` matches an entry by name or by uid (either may be given, at least one must). */
+export interface JournalKey {
+  name?: string;
+  uid?: string;
+}
+
+export interface JournalFilter {
+  definition?: string;
+  objectClass?: string;
+  operation?: string;
+  /** true: only unfinished or partial entries; false: only finished ones. */
+  open?: boolean;
+  outcome?: JournalOutcome;
+  /** Newest first; default 100. */
+  limit?: number;
+}
+
+// ---------------------------------------------------------------- audit log
+
+export type AuditOutcome = 'success' | 'failure';
+
+export interface AuditInput {
+  definition: string;
+  objectClass: string;
+  operation: string;
+  uid?: string;
+  name?: string;
+  outcome: AuditOutcome;
+  /** The error kind of a failure (runtime/errors.ts). */
+  kind?: string;
+  message?: string;
+  actor?: string;
+  /** Redacted by the caller; keys that look secret are dropped again before storing. */
+  details?: unknown;
+}
+
+export interface AuditRecord extends AuditInput {
+  id: number;
+  at: string;
+}
+
+export interface AuditFilter {
+  definition?: string;
+  objectClass?: string;
+  /** Inclusive lower bound (ISO string or Date). */
+  since?: string | Date;
+  outcome?: AuditOutcome;
+  /** Default 100. */
+  limit?: number;
+}
+
+// ---------------------------------------------------------------- identity store
+
+export type IdentityValue = string | number | boolean | null;
+export type IdentityFields = Readonly<Record<string, IdentityValue>>;
+export type IdentityId = number;
+
+export interface Identity {
+  id: IdentityId;
+  fields: Record<string, IdentityValue>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FindIdentityOptions {
+  /** Compare case-insensitively (Unicode lower case). Values always compare as text: 42 matches "42". */
+  ignoreCase?: boolean;
+}
+
+// ---------------------------------------------------------------- accounts and links
+
+export interface AccountKey {
+  definition: string;
+  objectClass: string;
+  uid: string;
+}
+
+/** A target account the store knows of: seen in a run, snapshotted, or linked to an identity. */
+export interface KnownAccount extends AccountKey {
+  identityId?: IdentityId;
+  name?: string;
+  /** sha256 of the canonical snapshot JSON. */
+  snapshotHash?: string;
+  lastSeenRun?: RunId;
+  updatedAt: string;
+}
+
+export interface AccountLink extends KnownAccount {
+  identityId: IdentityId;
+  linkedAt: string;
+}
+
+export interface LinkInput extends AccountKey {
+  identityId: IdentityId;
+  name?: string;
+}
+
+export interface AccountSnapshot {
+  /** Canonical JSON (object keys sorted), so that equal attributes give equal text and hash. */
+  attributesJson: string;
+  hash: string;
+  updatedAt: string;
+}
+
+export interface SnapshotInput {
+  uid: string;
+  attributesJson: string;
+}
+
+// ---------------------------------------------------------------- recon runs
+
+export type RunId = number;
+export type ReconRunMode = 'full' | 'incremental' | 'filtered';
+/** `abandoned`: a newer run of the same kind started instead of resuming this one. */
+export type ReconRunOutcome = 'completed' | 'failed' | 'abandoned';
+
+export interface ReconRun {
+  id: RunId;
+  definition: string;
+  objectClass: string;
+  mode: ReconRunMode;
+  startedAt: string;
+  finishedAt?: string;
+  outcome?: ReconRunOutcome;
+  /** Distinct uids recorded with `recordEmitted` for this run. */
+  emitted: number;
+}
+
+// ---------------------------------------------------------------- the store
+
+export interface StateStore {
+  /** The file (or ":memory:"). */
+  readonly path: string;
+
+  /** Runs fn in one transaction (nested calls become savepoints). fn must be synchronous. */
+  transaction<T>(fn: () => T): T;
+  close(): void;
+
+  getToken(key: SyncTokenKey): SyncToken | undefined;
+  setToken(key: SyncTokenKey, value: string, count?: number): SyncToken;
+  deleteToken(key: SyncTokenKey): boolean;
+  listTokens(definition?: string): SyncToken[];
+
+  beginJournal(input: BeginJournalInput): number;
+  setJournalUid(id: number, uid: string): void;
+  markStep(id: number, stepId: string, status: JournalStepStatus, detail?: unknown): void;
+  finishJournal(id: number, outcome: JournalOutcome): void;
+  getJournal(id: number): JournalEntry | undefined;
+  findOpenJournal(definition: string, objectClass: string, operation: string, key: JournalKey): JournalEntry | undefined;
+  listJournals(filter?: JournalFilter): JournalEntry[];
+
+  audit(input: AuditInput): number;
+  listAudit(filter?: AuditFilter): AuditRecord[];
+
+  createIdentity(fields: IdentityFields): IdentityId;
+  createIdentities(list: Iterable<IdentityFields>): IdentityId[];
+  /** Merges fields (null clears one); returns the names whose value changed. */
+  updateIdentity(id: IdentityId, fields: IdentityFields): string[];
+  getIdentity(id: IdentityId): Identity | undefined;
+  deleteIdentity(id: IdentityId): boolean;
+  findIdentities(field: string, value: string | number | boolean, options?: FindIdentityOptions): IdentityId[];
+  countIdentities(): number;
+  /** Streams in id order, a page at a time; other store calls may run between items. */
+  allIdentities(): IterableIterator<Identity>;
+
+  link(input: LinkInput): void;
+  /** Removes the link; the account stays known (snapshot, last seen run). */
+  unlink(key: AccountKey): boolean;
+  getLinkByUid(key: AccountKey): AccountLink | undefined;
+  getLinksByIdentity(identityId: IdentityId): AccountLink[];
+  linkedUids(definition: string, objectClass: string): IterableIterator<string>;
+  getAccount(key: AccountKey): KnownAccount | undefined;
+  /** Forgets the account entirely (link, snapshot, last seen), e.g. after its deletion was reported. */
+  forgetAccount(key: AccountKey): boolean;
+  markSeen(definition: string, objectClass: string, uid: string, runId: RunId): void;
+  markSeenMany(definition: string, objectClass: string, uids: Iterable<string>, runId: RunId): void;
+  /** Known accounts not marked seen in run `runId` or later: deletion candidates after a full run. */
+  unseenSince(definition: string, objectClass: string, runId: RunId): IterableIterator<KnownAccount>;
+  getAccountSnapshot(definition: string, objectClass: string, uid: string): AccountSnapshot | undefined;
+  /** Stores the snapshot; returns true when it differs from the previous one (or there was none). */
+  setAccountSnapshot(definition: string, objectClass: string, uid: string, attributesJson: string): boolean;
+  /** Returns the uids whose snapshot changed. */
+  setAccountSnapshots(definition: string, objectClass: string, snapshots: Iterable<SnapshotInput>): string[];
+
+  /** Starts a run; an earlier resumable run of the same kind becomes `abandoned`. */
+  beginRun(definition: string, objectClass: string, mode: ReconRunMode): ReconRun;
+  finishRun(runId: RunId, outcome: 'completed' | 'failed'): void;
+  /** The latest run of that kind if it is unfinished or failed, i.e. resumable. */
+  getOpenRun(definition: string, objectClass: string, mode: ReconRunMode): ReconRun | undefined;
+  getRun(runId: RunId): ReconRun | undefined;
+  recordEmitted(runId: RunId, uid: string): void;
+  recordEmittedMany(runId: RunId, uids: Iterable<string>): void;
+  wasEmitted(runId: RunId, uid: string): boolean;
+}
