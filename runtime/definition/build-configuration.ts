@@ -18,13 +18,17 @@ function typeMatches(type: Setting['type'], value: unknown): boolean {
   }
 }
 
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
 export function buildSettings(context: BuildContext): Map<string, SettingModel> {
   const settings = new Map<string, SettingModel>();
   for (const [name, spec] of Object.entries(context.document.configuration?.properties ?? {})) {
     if (!spec) continue;
     const at = pointerOf('configuration', 'properties', name);
     if (spec.default !== undefined && !typeMatches(spec.type, spec.default)) {
-      context.problems.add(`${at}/default`, `configuration.properties.${name}.default must be a ${spec.type}`);
+      context.problems.add(`${at}/default`, `configuration.properties.${name}.default must be ${article(spec.type)}`);
     }
     let pattern: RegExp | undefined;
     if (spec.pattern !== undefined) {
@@ -59,7 +63,7 @@ export function buildPresets(context: BuildContext, settings: ReadonlyMap<string
       const spec = settings.get(setting);
       const at = pointerOf('configuration', 'presets', name, 'values', setting);
       if (!spec) context.problems.add(at, `preset "${name}" sets unknown setting "${setting}"${didYouMean(setting, settings.keys())}`, true);
-      else if (!typeMatches(spec.type, value)) context.problems.add(at, `preset "${name}": ${setting} must be a ${spec.type}`);
+      else if (!typeMatches(spec.type, value)) context.problems.add(at, `preset "${name}": ${setting} must be ${article(spec.type)}`);
     }
     presets.set(name, { name, description: preset.description ?? '', values: preset.values as Record<string, string | number | boolean> });
   }

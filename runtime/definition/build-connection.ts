@@ -11,9 +11,10 @@ export function buildConnection(context: BuildContext, connection: Connection): 
   const { config, connection: connectionScope } = context.scopes;
   const retry = connection.retry ?? {};
   const limits = connection.rateLimit ?? {};
+  const none = { type: 'none' } as const;
   return {
-    baseURL: context.template(`${at}/baseURL`, connection.baseURL, config),
-    auth: buildAuth(context, `${at}/auth`, connection.auth),
+    baseURL: context.template(`${at}/baseURL`, connection.baseURL ?? '', config),
+    auth: context.guard(`${at}/auth`, () => buildAuth(context, `${at}/auth`, connection.auth), none),
     headers: context.templates(`${at}/headers`, connection.headers, config),
     ...(connection.requestIdHeader !== undefined && { requestIdHeader: connection.requestIdHeader }),
     timeoutMs: connection.timeoutMs ?? 30_000,
@@ -31,8 +32,8 @@ export function buildConnection(context: BuildContext, connection: Connection): 
       ...(limits.writeBurst !== undefined && { writeBurst: limits.writeBurst }),
       concurrency: limits.concurrency ?? 8,
     },
-    errors: buildErrors(context, `${at}/errors`, connection.errors),
-    paging: connection.paging ? buildPaging(context, `${at}/paging`, connection.paging) : { type: 'none' },
+    errors: context.guard(`${at}/errors`, () => buildErrors(context, `${at}/errors`, connection.errors), { rules: [] }),
+    paging: connection.paging ? context.guard(`${at}/paging`, () => buildPaging(context, `${at}/paging`, connection.paging!), none) : none,
     ...(connection.batch?.protocol === 'odataJsonBatch' && {
       batch: {
         protocol: 'odataJsonBatch',
@@ -41,7 +42,7 @@ export function buildConnection(context: BuildContext, connection: Connection): 
         minRequests: connection.batch.minRequests ?? 2,
       },
     }),
-    filter: buildFilterTranslation(context, `${at}/filter`, connection.filter),
+    filter: context.guard(`${at}/filter`, () => buildFilterTranslation(context, `${at}/filter`, connection.filter), {}),
     consistencyRetry: {
       maxElapsedMs: connection.consistencyRetry?.maxElapsedMs ?? 30_000,
       baseDelayMs: connection.consistencyRetry?.baseDelayMs ?? 200,

@@ -17,8 +17,23 @@ export class BuildContext {
     readonly scopes: ScopeSet,
   ) {}
 
+  /**
+   * Builds one part of the model even when the schema found problems elsewhere; a part
+   * too broken to build yields the fallback (its schema problem is already reported).
+   */
+  guard<T>(pointer: string, build: () => T, fallback: T): T {
+    try {
+      return build();
+    } catch (error) {
+      if (!this.problems.hasProblemUnder(pointer)) this.problems.add(pointer, `cannot be read: ${(error as Error).message}`);
+      return fallback;
+    }
+  }
+
   /** Compiles a template found at `pointer`; on problems reports them and returns a placeholder. */
   template(pointer: string, source: string, scope: TemplateScope): CompiledTemplate {
+    // A template of the wrong JSON type is reported by the schema.
+    if (typeof source !== 'string') return compileTemplate('', scope).template!;
     const result = compileTemplate(source, scope);
     if (result.template) return result.template;
     for (const issue of result.issues) this.problems.addInString(pointer, issue.line, issue.column, `${issue.message}`);

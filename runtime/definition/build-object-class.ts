@@ -67,7 +67,8 @@ function buildOperations(context: BuildContext, className: string, raw: Operatio
   const operations: Record<string, OperationModel> = {};
   for (const [kind, scopeKind] of plainOperations) {
     const op = raw[kind];
-    if (op) operations[kind] = buildOperation(context, `${at}/${kind}`, op, kind, `${className}.${kind}`, scopeOf(scopeKind), connection.paging);
+    const built = op && context.guard(`${at}/${kind}`, () => buildOperation(context, `${at}/${kind}`, op, kind, `${className}.${kind}`, scopeOf(scopeKind), connection.paging), undefined);
+    if (built) operations[kind] = built;
   }
   if (raw.create) {
     const base = buildOperation(context, `${at}/create`, raw.create, 'create', `${className}.create`, scopeOf('create'), connection.paging);
@@ -97,23 +98,24 @@ function buildOperations(context: BuildContext, className: string, raw: Operatio
 export function buildObjectClass(context: BuildContext, name: string, raw: ObjectClass, connection: ConnectionModel): ObjectClassModel | undefined {
   const at = pointerOf('objectClasses', name);
   const attributes = new Map<string, AttributeModel>();
-  for (const [attributeName, attribute] of Object.entries(raw.attributes)) {
-    if (attribute) attributes.set(attributeName, buildAttribute(context, name, attributeName, attribute));
+  for (const [attributeName, attribute] of Object.entries(raw.attributes ?? {})) {
+    const built = attribute && context.guard(`${at}/attributes/${attributeName}`, () => buildAttribute(context, name, attributeName, attribute), undefined);
+    if (built) attributes.set(attributeName, built);
   }
   const uid = identityAttribute(context, name, 'uidAttribute', raw.uidAttribute, attributes);
   const nameAttribute = identityAttribute(context, name, 'nameAttribute', raw.nameAttribute, attributes);
   const status = raw.statusAttribute !== undefined ? identityAttribute(context, name, 'statusAttribute', raw.statusAttribute, attributes) : undefined;
   const password = raw.passwordAttribute !== undefined ? identityAttribute(context, name, 'passwordAttribute', raw.passwordAttribute, attributes) : undefined;
-  const operations = buildOperations(context, name, raw.operations, connection);
+  const operations = context.guard(`${at}/operations`, () => buildOperations(context, name, raw.operations ?? {}, connection), {});
   if (raw.readOnly) {
     for (const kind of ['create', 'update', 'delete', 'enable', 'disable', 'setPassword', 'restore'] as const) {
-      if (raw.operations[kind]) context.problems.add(`${at}/operations/${kind}`, `class ${name} is readOnly but defines a ${kind} operation`, true);
+      if (raw.operations?.[kind]) context.problems.add(`${at}/operations/${kind}`, `class ${name} is readOnly but defines a ${kind} operation`, true);
     }
   }
-  if (!raw.operations.get && !raw.operations.search) {
+  if (!raw.operations?.get && !raw.operations?.search) {
     context.problems.add(`${at}/operations`, `class ${name} needs a get or a search operation to read objects`);
   }
-  const specialAttributes = buildSpecialAttributes(context, name, raw, connection);
+  const specialAttributes = context.guard(`${at}/specialAttributes`, () => buildSpecialAttributes(context, name, raw, connection), new Map());
   for (const special of specialAttributes.keys()) {
     if (attributes.has(special)) context.problems.add(pointerOf('objectClasses', name, 'specialAttributes', special), `"${special}" of class ${name} is both an attribute and a special attribute`, true);
   }

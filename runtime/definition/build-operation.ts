@@ -35,8 +35,8 @@ export function buildOperation(
   defaultPaging: PagingModel,
 ): OperationModel {
   const method = raw.opType ?? defaultMethods[kind] ?? 'GET';
-  const relURISource = raw.relURI ?? '';
-  if (raw.relURI === undefined) context.problems.add(at, `${label} is missing the required key "relURI"`);
+  // A missing relURI is reported by the schema (or by the caller for reads).
+  const relURISource = raw.relURI ?? '/';
   const relURI = context.template(`${at}/relURI`, relURISource, scope);
   if (relURI.parts === undefined) {
     context.problems.add(`${at}/relURI`, `${label}.relURI may only hold {{expression}} placeholders, not blocks`);
@@ -58,7 +58,7 @@ export function buildOperation(
     ...(raw.customPayload !== undefined && { payload: context.payload(`${at}/customPayload`, raw.customPayload, scope) }),
     ...(raw.expectedStatus !== undefined && { expectedStatus: new Set(raw.expectedStatus) }),
     ...(raw.jsonResourcesTag !== undefined && { resources: context.location(`${at}/jsonResourcesTag`, raw.jsonResourcesTag) }),
-    paging: raw.paging ? buildPaging(context, `${at}/paging`, raw.paging) : defaultPaging,
+    paging: raw.paging ? context.guard(`${at}/paging`, () => buildPaging(context, `${at}/paging`, raw.paging!), defaultPaging) : defaultPaging,
     notFound: raw.notFound ?? 'error',
     batchable: raw.batchable ?? method !== 'GET',
     alreadyDone: new Set(raw.alreadyDone ?? defaultAlreadyDone[kind] ?? []),

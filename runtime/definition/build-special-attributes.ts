@@ -9,7 +9,9 @@ import type { ConnectionModel, SpecialAttributeModel, SpecialReadModel, SpecialW
 export function buildSpecialAttributes(context: BuildContext, className: string, raw: ObjectClass, connection: ConnectionModel): Map<string, SpecialAttributeModel> {
   const out = new Map<string, SpecialAttributeModel>();
   for (const [name, special] of Object.entries(raw.specialAttributes ?? {})) {
-    if (special) out.set(name, buildSpecialAttribute(context, className, name, special, connection));
+    const at = pointerOf('objectClasses', className, 'specialAttributes', name);
+    const built = special && context.guard(at, () => buildSpecialAttribute(context, className, name, special, connection), undefined);
+    if (built) out.set(name, built);
   }
   return out;
 }

@@ -49,17 +49,35 @@ export function compileJsonLocation(source: string): JsonLocator {
     };
   }
   const query = (document: unknown): unknown[] =>
-    document !== null && typeof document === 'object' ? (JSONPath({ path: source, json: document, wrap: true, eval: false }) as unknown[]) : [];
+    document !== null && typeof document === 'object' ? (JSONPath({ path: source, json: document, wrap: true, eval: 'safe' }) as unknown[]) : [];
   return { source, first: (document) => query(document)[0], all: query };
 }
 
 /** Checks a JSONPath for syntax at load time; returns a message when it cannot be used. */
 export function jsonLocationProblem(source: string): string | undefined {
   if (!source.startsWith('$') || simpleKeys(source)) return undefined;
-  try {
-    JSONPath({ path: source, json: {}, wrap: true, eval: false });
-    return undefined;
-  } catch (error) {
-    return `invalid JSONPath "${source}": ${(error as Error).message}`;
+  const problem = bracketProblem(source);
+  return problem ? `invalid JSONPath "${source}": ${problem}` : undefined;
+}
+
+/** jsonpath-plus accepts unbalanced input silently, so brackets and quotes are checked here. */
+function bracketProblem(source: string): string | undefined {
+  const stack: string[] = [];
+  let quote: string | undefined;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = undefined;
+      continue;
+    }
+    if (c === "'" || c === '"') quote = c;
+    else if (c === '[' || c === '(') stack.push(c === '[' ? ']' : ')');
+    else if (c === ']' || c === ')') {
+      if (stack.pop() !== c) return `unexpected "${c}" at position ${i + 1}`;
+    }
   }
+  if (quote) return 'a quoted name is not closed';
+  if (stack.length > 0) return `"${stack[stack.length - 1]}" is missing at the end`;
+  return undefined;
 }

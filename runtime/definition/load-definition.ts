@@ -33,16 +33,7 @@ export async function checkDefinition(path: string): Promise<DefinitionCheck> {
   await validateAgainstSchema(sources.document, problems);
   const document = sources.document as ConnectorDefinition;
   const context = new BuildContext(document, problems, buildScopes(document));
-  // Each unit is built even when the schema found problems elsewhere, so that one run
-  // reports every mistake; a unit whose shape is too broken to build is skipped.
-  const guard = <T>(pointer: string, build: () => T): T | undefined => {
-    try {
-      return build();
-    } catch (error) {
-      if (!problems.hasProblemUnder(pointer)) problems.add(pointer, `cannot be read: ${(error as Error).message}`);
-      return undefined;
-    }
-  };
+  const guard = <T>(pointer: string, build: () => T): T | undefined => context.guard<T | undefined>(pointer, build, undefined);
 
   for (const key of ['name', 'connection', 'objectClasses'] as const) {
     if (document[key] === undefined) problems.add('', `the definition is missing the required key "${key}"`);

@@ -71,6 +71,14 @@ function syntaxIssue(error: unknown): TemplateIssue {
   // Handlebars: "Parse error on line 1:\n{{foo\n-----^\nExpecting 'ID', got 'EOF'"
   const line = Number(/line (\d+)/.exec(message)?.[1] ?? 1);
   const caret = /\n(-*)\^/.exec(message)?.[1]?.length ?? 0;
-  const expectation = message.split('\n').pop() ?? message;
-  return { message: `template syntax error: ${expectation.replace(/^Parse error.*$/, 'invalid template')}`, line, column: caret };
+  const got = /got '([^']+)'/.exec(message)?.[1];
+  const explanation =
+    got === 'EOF'
+      ? 'the template ends inside a placeholder (a closing }} is missing)'
+      : got === 'INVALID'
+        ? 'a placeholder is malformed (check its braces: {{name}})'
+        : got
+          ? `unexpected ${got.toLowerCase().replace(/_/g, ' ')} in a placeholder`
+          : (message.split('\n')[0] ?? message);
+  return { message: `template syntax error: ${explanation}`, line, column: caret };
 }
