@@ -21,7 +21,7 @@ export async function planCommand(path: string, operation: string, options: Plan
   if (!isConnectorOperation(operation)) throw new UsageError(`unknown operation "${operation}"; operations: ${connectorOperations.join(', ')}`);
   const definition = await loadDefinition(path);
   const settings = settingsFor(definition, options, true);
-  if (settings.missing.length > 0) process.stderr.write(`note: settings without a value are shown as <name>: ${settings.missing.join(', ')}\n`);
+  if (settings.missing.length > 0 && !options.json) process.stderr.write(`note: settings without a value are shown as <name>: ${settings.missing.join(', ')}\n`);
   const values = { ...settings.values, ...Object.fromEntries(settings.missing.map((name) => [name, `<${name}>`])) };
   const connection = resolveConnection(definition, { ...settings, values });
   const planned = planOperation(connection, operation, {

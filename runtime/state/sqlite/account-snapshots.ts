@@ -4,7 +4,7 @@ import { canonicalJson, sha256 } from '../canonical-json.js';
 import type { AccountSnapshot, SnapshotInput } from '../types.js';
 import { checkUid } from './accounts.js';
 import type { SqliteContext } from './database.js';
-import { stateError } from './json-columns.js';
+import { stateError } from '../state-error.js';
 
 const byKey = 'definition = ? AND object_class = ? AND uid = ?';
 

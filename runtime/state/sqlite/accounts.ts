@@ -3,7 +3,7 @@
 // mapped attributes (to report only what changed) and the last run that saw it (to find deletions).
 import type { AccountKey, AccountLink, IdentityId, KnownAccount, LinkInput, RunId } from '../types.js';
 import type { SqliteContext } from './database.js';
-import { stateError } from './json-columns.js';
+import { stateError } from '../state-error.js';
 import { keysetPages } from './keyset.js';
 
 export interface AccountRow {

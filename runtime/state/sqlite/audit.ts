@@ -2,7 +2,8 @@
 import { dropSecretKeys } from '../drop-secret-keys.js';
 import type { AuditFilter, AuditInput, AuditOutcome, AuditRecord } from '../types.js';
 import type { SqliteContext } from './database.js';
-import { fromJsonColumn, stateError, toJsonColumn } from './json-columns.js';
+import { stateError } from '../state-error.js';
+import { fromJsonColumn, toJsonColumn } from './json-columns.js';
 
 interface AuditRow {
   id: number;

@@ -3,8 +3,8 @@
 // reconciled account by any field is an index lookup, case-sensitive or not.
 import type { FindIdentityOptions, Identity, IdentityFields, IdentityId, IdentityValue } from '../types.js';
 import type { SqliteContext } from './database.js';
-import { checkIdentityFields, valueLower, valueText } from './identity-fields.js';
-import { stateError } from './json-columns.js';
+import { checkIdentityFields, valueLower, valueText } from '../identity-fields.js';
+import { stateError } from '../state-error.js';
 import { keysetPages } from './keyset.js';
 
 interface IdentityRow {

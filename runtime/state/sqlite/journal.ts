@@ -3,7 +3,8 @@
 // far as they were reported: a rerun retries what is not `done`.
 import type { BeginJournalInput, JournalEntry, JournalFilter, JournalKey, JournalOutcome, JournalStepStatus } from '../types.js';
 import type { SqliteContext } from './database.js';
-import { stateError, toJsonColumn } from './json-columns.js';
+import { stateError } from '../state-error.js';
+import { toJsonColumn } from './json-columns.js';
 import { type JournalRow, type StepRow, toJournalEntry } from './journal-rows.js';
 
 const resumable = "(outcome IS NULL OR outcome = 'partial')";

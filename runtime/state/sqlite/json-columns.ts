@@ -13,8 +13,3 @@ export function toJsonColumn(value: unknown, what: string): string | null {
 export function fromJsonColumn(text: string | null): unknown {
   return text === null ? undefined : JSON.parse(text);
 }
-
-/** A misuse of the store by its caller (unknown id, finished entry): a bug to report, not a target failure. */
-export function stateError(operation: string, detail: string): Error {
-  return connectorError('OperationFailed', detail, { operation: `state ${operation}` });
-}

@@ -3,7 +3,7 @@
 // Callers record emitted uids together with the page checkpoint in one transaction.
 import type { ReconRun, ReconRunMode, ReconRunOutcome, RunId } from '../types.js';
 import type { SqliteContext } from './database.js';
-import { stateError } from './json-columns.js';
+import { stateError } from '../state-error.js';
 
 interface RunRow {
   id: number;
