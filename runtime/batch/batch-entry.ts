@@ -23,8 +23,6 @@ export interface BatchEntry {
 export interface BatchUnit {
   readonly entries: BatchEntry[];
   readonly after?: BatchEntry;
-  /** A unit waiting for its Retry-After is not sent before this time. */
-  readonly notBefore?: number;
 }
 
 export type UnitState = 'ready' | 'blocked' | 'dependencyFailed';

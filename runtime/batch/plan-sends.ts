@@ -9,7 +9,7 @@ export type PlannedSend =
 
 export interface SendPlan {
   readonly sends: PlannedSend[];
-  /** Units that stay queued: blocked, waiting for Retry-After, or (mode "full") not enough to fill a batch. */
+  /** Units that stay queued: blocked behind a dependency, or (mode "full") too few to fill a batch. */
   readonly keep: BatchUnit[];
   /** Units whose dependency failed: answered 424 without being sent. */
   readonly dependencyFailed: BatchUnit[];
@@ -27,7 +27,7 @@ export interface BatchLimits {
  * parallel), split into segments of maxRequests that follow each other. A group smaller
  * than minRequests goes directly through the transport: a batch of one is waste.
  */
-export function planSends(queue: readonly BatchUnit[], limits: BatchLimits, mode: 'full' | 'all', now: number): SendPlan {
+export function planSends(queue: readonly BatchUnit[], limits: BatchLimits, mode: 'full' | 'all'): SendPlan {
   const keep: BatchUnit[] = [];
   const dependencyFailed: BatchUnit[] = [];
   const singles: BatchEntry[] = [];
@@ -35,7 +35,7 @@ export function planSends(queue: readonly BatchUnit[], limits: BatchLimits, mode
   for (const unit of queue) {
     const state = unitState(unit);
     if (state === 'dependencyFailed') dependencyFailed.push(unit);
-    else if (state === 'blocked' || (unit.notBefore ?? 0) > now) keep.push(unit);
+    else if (state === 'blocked') keep.push(unit);
     else if (unit.entries.length === 1) singles.push(unit.entries[0]!);
     else chains.push(unit);
   }
