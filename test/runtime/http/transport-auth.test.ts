@@ -107,7 +107,7 @@ redaction('events carry no token, no Authorization header and no secret query va
 });
 
 redaction('a network failure names the request without its secrets', async () => {
-  const server = await startServer((_, res) => res.socket?.destroy());
+  const server = await startServer((_, res) => void res.socket?.destroy());
   const redactor = new Redactor();
   redactor.addSecret('tenant-secret-1234');
   const transport = createTransport({ connection: testConnection({ retry: { maxAttempts: 2 } }), auth: rotatingAuth(redactor), redactor });

@@ -118,7 +118,7 @@ retries('a timed-out GET is retried and the per-attempt timeout applies to each 
 });
 
 retries('a reset connection is retried for a GET, but a create fails with ConnectionFailed', async () => {
-  const dropFirst: Handler = (_, res, i) => (i === 0 ? res.socket?.destroy() : reply(res, 200, { ok: 1 }));
+  const dropFirst: Handler = (_, res, i) => (i === 0 ? void res.socket?.destroy() : reply(res, 200, { ok: 1 }));
   const reads = await setup(dropFirst);
   assert.is((await reads.transport.send(get(`${reads.server.url}/a`))).attempts, 2);
 
