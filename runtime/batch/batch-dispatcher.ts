@@ -60,7 +60,7 @@ export function createBatchDispatcher(args: BatchDispatcherArgs): BatchDispatche
     queue = plan.keep;
     for (const unit of plan.dependencyFailed) for (const entry of unit.entries) answered({ kind: 'answered', entry, response: failedDependency(entry) });
     for (const send of plan.sends) {
-      const sending = send.kind === 'batch' ? sendBatch(sender, send.entries, send.serial) : sendDirect(args.transport, send.entries, Date.now);
+      const sending = send.kind === 'batch' ? sendBatch(sender, send.entries, send.serial) : sendDirect(args.transport, send.entries, args.retry, Date.now);
       void sending.then(
         (outcomes) => outcomes.forEach(answered),
         // Not expected (both senders turn failures into outcomes), but no caller may hang.
