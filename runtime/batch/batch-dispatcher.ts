@@ -2,7 +2,7 @@
 // own answer. A batch leaves when it is full or when the queue has lingered lingerMs; what
 // is too few for a batch goes directly through the transport. Throttled items come back
 // alone after their Retry-After and join a later batch.
-import { connectorError } from '../errors.js';
+import { connectorError, isConnectorError } from '../errors.js';
 import type { BatchModel, RetryModel } from '../definition/model.js';
 import type { HttpResponse, HttpTransport, PreparedRequest } from '../http/types.js';
 import { renderPath } from '../template/path-template.js';
@@ -39,8 +39,7 @@ export interface BatchDispatcher {
 export function createBatchDispatcher(args: BatchDispatcherArgs): BatchDispatcher {
   const base = baseLocation(args.baseURL);
   const baseURL = args.baseURL.replace(/\/+$/, '');
-  const path = renderPath(args.batch.relURI, { config: args.config ?? {}, connection: { baseURL, origin: base.origin } });
-  const sender: BatchSender = { transport: args.transport, url: `${baseURL}${path}`, headers: args.headers, retry: args.retry, now: Date.now };
+  const sender: BatchSender = { transport: args.transport, url: batchURL(args, baseURL, base.origin), headers: args.headers, retry: args.retry, now: Date.now };
   const limits = { maxRequests: args.batch.maxRequests, minRequests: args.batch.minRequests };
   const lingerMs = args.lingerMs ?? 5;
 
@@ -129,4 +128,13 @@ export function createBatchDispatcher(args: BatchDispatcherArgs): BatchDispatche
       await flush();
     },
   };
+}
+
+function batchURL(args: BatchDispatcherArgs, baseURL: string, origin: string): string {
+  try {
+    return baseURL + renderPath(args.batch.relURI, { config: args.config ?? {}, connection: { baseURL, origin } });
+  } catch (error) {
+    if (isConnectorError(error)) throw error;
+    throw connectorError('ConfigurationError', `the batch relURI "${args.batch.relURI.source}" cannot be rendered: ${(error as Error).message}`, {}, error);
+  }
 }

@@ -68,7 +68,7 @@ function batchRequest(sender: BatchSender, entries: readonly BatchEntry[], seria
   return {
     method: 'POST',
     url: sender.url,
-    headers: { ...sender.headers, 'Content-Type': 'application/json' },
+    headers: { ...withoutContentType(sender.headers), 'Content-Type': 'application/json' },
     body: encodeBatch(items, serial),
     label: batchLabel(entries),
     // Re-sending the whole batch after a timeout or a 5xx repeats every write in it.
@@ -84,4 +84,8 @@ function stringHeaders(headers: HttpResponse['headers']): Record<string, string>
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
   return out;
+}
+
+function withoutContentType(headers: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'content-type'));
 }

@@ -27,6 +27,7 @@ export const offsetPages: PageStrategy<PagingOf<'offset'>> = async function* (pa
     const items = pageItems(body, args, request, pageNumber);
     const total = readTotal(paging.total?.first(body));
     const position = offset - paging.firstOffset;
+    // Asked for a position past the end: whatever came back is not the page we asked for.
     if (total !== undefined && position >= total && position > 0) return;
     const fingerprint = pageFingerprint(items);
     if (pageNumber === 1) firstPage = fingerprint;

@@ -119,4 +119,11 @@ dispatcher('flush waits for every answer; close refuses later writes', async () 
   assert.ok(isConnectorError(error));
 });
 
+dispatcher('the batch relURI is rendered against the base URL and the settings', async () => {
+  const { batch, transport } = start({ batch: batchModel({ minRequests: 1 }, '/tenants/{{config.batchPath}}/$batch'), config: { batchPath: 't 1' } });
+  await batch.submit(write(server.baseURL, 'DELETE', '/users/u1')).catch(() => undefined);
+  assert.is(transport.sent[0]?.url, `${server.baseURL}/tenants/t%201/$batch`);
+  assert.throws(() => start({ batch: batchModel({}, '/tenants/{{config.batchPath}}/$batch') }), (error: unknown) => isConnectorError(error) && error.kind === 'ConfigurationError');
+});
+
 dispatcher.run();
