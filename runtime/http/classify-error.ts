@@ -72,7 +72,8 @@ export function classifyResponse(
     ...(field !== undefined && { field }),
     ...(hint !== undefined && { hint }),
   };
-  return connectorError(kind, targetMessage ?? `the target answered HTTP ${response.status}`, full);
+  // describe() adds ". Hint: ..." after the detail; a trailing full stop would double it.
+  return connectorError(kind, targetMessage?.replace(/\.+$/, '') ?? `the target answered HTTP ${response.status}`, full);
 }
 
 function text(value: unknown): string | undefined {

@@ -35,7 +35,7 @@ graph('a detail code rule wins over the status default', () => {
   assert.is(error.kind, 'AlreadyExists');
   assert.is(
     error.message,
-    'AlreadyExists: create failed for user jane@example.com with HTTP 400 Request_BadRequest: Another object with the same value for property userPrincipalName already exists.',
+    'AlreadyExists: create failed for user jane@example.com with HTTP 400 Request_BadRequest: Another object with the same value for property userPrincipalName already exists',
   );
   assert.is(error.context.targetCode, 'Request_BadRequest');
 });
