@@ -44,7 +44,33 @@ addSettingsOptions(
     .option('--json', 'NDJSON lines {"method","url","headers","body"}'),
 ).action(run(async (path: string, operation: string, options) => (await import('./plan-command.js')).planCommand(path, operation, options as never)));
 
-void addRunOptions;
+addRunOptions(
+  program
+    .command('run <definition> <operation>')
+    .description(`execute one operation and print its result as JSON (operations: create, update, delete, get, search, add-values, remove-values, enable, disable, set-password, restore)`)
+    .option('--class <name>', 'object class (name or ICF name such as __ACCOUNT__)')
+    .option('--uid <uid>', 'uid of the object')
+    .option('--attrs <file>', 'JSON object of connector attributes (__NAME__, __PASSWORD__, __ENABLE__ as in ICF), or - for stdin')
+    .option('--filter <filter>', 'connector filter for search')
+    .option('--raw-filter <filter>', "filter in the target's own syntax for search")
+    .option('--limit <n>', 'at most this many objects for search'),
+).action(run(async (path: string, operation: string, options) => (await import('./run-command.js')).runCommand(path, operation, options as never)));
+
+addRunOptions(
+  program
+    .command('search <definition> <class>')
+    .description('list objects as NDJSON')
+    .option('--filter <filter>', 'connector filter, e.g. department eq "Sales" and startsWith(displayName, "A")')
+    .option('--raw-filter <filter>', "filter in the target's own syntax (OIM Filter Suffix)")
+    .option('--incremental', 'only what changed since the last incremental round (delta link or timestamp watermark)')
+    .option('--limit <n>', 'at most this many objects')
+    .option('--special <names>', 'also read these special attributes for every object (comma-separated; one request each)')
+    .option('--out <file>', 'write the NDJSON to a file instead of stdout'),
+).action(run(async (path: string, objectClass: string, options) => (await import('./search-command.js')).searchCommand(path, objectClass, options as never)));
+
+addRunOptions(program.command('test <definition>').description('check the connection and the credentials')).action(
+  run(async (path: string, options) => (await import('./test-command.js')).testCommand(path, options as never)),
+);
 
 try {
   await program.parseAsync(process.argv);

@@ -7,7 +7,7 @@ import { didYouMean } from '../definition/did-you-mean.js';
 import type { Redactor } from '../redaction.js';
 import { normalizeSpecialValues, type SpecialValue } from './special-values.js';
 
-export type InputPurpose = 'create' | 'update' | 'values';
+export type InputPurpose = 'create' | 'update' | 'values' | 'password';
 
 export interface ConnectorInput {
   /** Plain attributes by name; null clears (update only). */
@@ -83,7 +83,8 @@ function aliasTarget(cls: ObjectClassModel, key: string, problems: string[]): At
 export function checkAttribute(cls: ObjectClassModel, attribute: AttributeModel, value: unknown, purpose: InputPurpose): string | undefined {
   const name = attribute.name;
   if (purpose === 'create' && !attribute.creatable) return `${name} is read-only and cannot be set when creating a ${cls.name}`;
-  if (purpose !== 'create' && !attribute.updatable) return `${name} cannot be changed`;
+  const passwordChange = purpose === 'password' && attribute === cls.passwordAttribute;
+  if (purpose !== 'create' && !attribute.updatable && !passwordChange) return `${name} cannot be changed`;
   if (value === null) return purpose === 'update' && attribute.required && attribute !== cls.passwordAttribute ? `${name} is required and cannot be cleared` : undefined;
   if (attribute.multiValued) {
     if (!Array.isArray(value)) return `${name} is multi-valued: give a JSON array`;

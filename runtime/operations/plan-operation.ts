@@ -34,7 +34,7 @@ export function planOperation(connection: ResolvedConnection, operation: Connect
   const cls = requireClass(definition, input.objectClass);
   const config = connection.context.config;
   const redactor = connection.settings.redactor;
-  const normalize = (purpose: 'create' | 'update' | 'values'): ConnectorInput => normalizeInput(cls, input.attrs ?? {}, purpose, redactor);
+  const normalize = (purpose: 'create' | 'update' | 'values' | 'password'): ConnectorInput => normalizeInput(cls, input.attrs ?? {}, purpose, redactor);
   const op = <K extends keyof ObjectClassModel['operations']>(kind: K) => {
     const found = cls.operations[kind];
     if (!found) throw connectorError('ConfigurationError', `class ${cls.name} has no ${kind} operation`, { objectClass: cls.name, operation });
@@ -102,7 +102,7 @@ export function planOperation(connection: ResolvedConnection, operation: Connect
     case 'disable':
       return [{ request: statusChange(connection, cls, requireUid(operation, input.uid), operation === 'enable') }];
     case 'set-password':
-      return [{ request: passwordChange(connection, cls, requireUid(operation, input.uid), normalize('update')) }];
+      return [{ request: passwordChange(connection, cls, requireUid(operation, input.uid), normalize('password')) }];
   }
 }
 

@@ -17,6 +17,8 @@ export interface WriteStep {
   readonly special: string;
   readonly action: SpecialAction;
   readonly values: readonly SpecialValue[];
+  /** How to turn an unknown value into the target's id (adds only). */
+  readonly resolver?: SpecialAttributeModel['resolveOnUnknown'];
   build(uid: string): PreparedRequest;
 }
 
@@ -48,6 +50,7 @@ export function specialWriteSteps(
     special: special.name,
     action,
     values: stepValues,
+    ...(action === 'add' && special.resolveOnUnknown && { resolver: special.resolveOnUnknown }),
     build: (uid) => buildRequest(connection, op, variables(uid), { errorContext: { ...context, uid } }),
   });
   if (action === 'clear') return [step(`${special.name}.clear`, [], (uid) => ({ uid }))];

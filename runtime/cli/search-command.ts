@@ -1,0 +1,37 @@
+// `connector search <definition> <class>`: NDJSON objects on stdout or --out FILE.
+import type { CommonOptions } from './common-options.js';
+import { exitCodes, UsageError } from './exit-codes.js';
+import { openConnector } from './open-connector.js';
+import { openOutput, writeJsonLines } from './output.js';
+
+export interface SearchCommandOptions extends CommonOptions {
+  filter?: string;
+  rawFilter?: string;
+  limit?: string;
+  out?: string;
+  special?: string;
+  incremental?: boolean;
+}
+
+export async function searchCommand(path: string, objectClass: string, options: SearchCommandOptions): Promise<number> {
+  const limit = options.limit === undefined ? undefined : Number(options.limit);
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UsageError(`--limit must be a positive integer, not "${options.limit}"`);
+  const opened = await openConnector(path, options);
+  const output = await openOutput(options.out);
+  try {
+    const specials = options.special ? options.special.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+    if (options.incremental) throw new UsageError('--incremental needs the reconciliation module (not yet built)');
+    const objects = opened.connector.search(objectClass, {
+          ...(options.filter !== undefined && { filter: options.filter }),
+          ...(options.rawFilter !== undefined && { rawFilter: options.rawFilter }),
+          ...(limit !== undefined && { limit }),
+          ...(specials && { specials }),
+        });
+    const count = await writeJsonLines(output.stream, objects);
+    if (options.out && options.out !== '-') process.stderr.write(`${count} objects written to ${options.out}\n`);
+    return exitCodes.ok;
+  } finally {
+    await output.close();
+    await opened.close();
+  }
+}

@@ -1,0 +1,21 @@
+// The library API: load a definition, create a connector, run operations.
+//
+//   const definition = await loadDefinition('definitions/office365');
+//   const connector = createConnector(definition, { tenantId, clientId, clientSecret, domain });
+//   const { uid } = await connector.create('user', { __NAME__: 'alex@contoso.com', displayName: 'Alex' });
+//   for await (const user of connector.search('user', { filter: 'department eq "Sales"' })) { ... }
+//   await connector.close();
+export { loadDefinition, checkDefinition } from './definition/load-definition.js';
+export type { DefinitionModel, ObjectClassModel } from './definition/model.js';
+export { DefinitionLoadError, formatProblem, type Problem } from './definition/problems.js';
+export { resolveSettings, type ResolvedSettings, type SettingsInput } from './definition/resolve-settings.js';
+export { Connector, createConnector, type ConnectorOptions } from './operations/connector.js';
+export type { ConnectorObject } from './operations/connector-object.js';
+export type { SearchOptions } from './operations/read-objects.js';
+export type { WriteResult } from './operations/write-result.js';
+export type { StepResult } from './operations/run-steps.js';
+export { planOperation, type PlannedRequest } from './operations/plan-operation.js';
+export { connectorOperations, type ConnectorOperation } from './operations/operation-names.js';
+export { ConnectorError, errorKinds, type ErrorKind } from './errors.js';
+export { openStateStore, type StateStore } from './state/index.js';
+export type { ConnectorDefinition } from './generated/definition.js';
