@@ -213,7 +213,13 @@ export interface StateStore {
   /** The file (or ":memory:"). */
   readonly path: string;
 
-  /** Runs fn in one transaction (nested calls become savepoints). fn must be synchronous. */
+  /**
+   * Runs fn in one transaction: all of its writes, or none when it throws. fn must be synchronous.
+   * Use it to group bulk writes (about ten times faster than a commit per call) and
+   * to commit related rows together (emitted uids with the page checkpoint). Nested calls are
+   * savepoints. A store call that throws inside fn has written nothing, but let the error end fn
+   * rather than catching it, unless it is wrapped in its own nested transaction.
+   */
   transaction<T>(fn: () => T): T;
   close(): void;
 

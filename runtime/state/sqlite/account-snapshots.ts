@@ -29,23 +29,22 @@ export class AccountSnapshots {
       throw stateError('setAccountSnapshot', `the snapshot of ${objectClass} ${uid} is not JSON: ${(error as Error).message}`);
     }
     const hash = sha256(canonical);
-    return this.sql.transaction(() => {
-      const previous = this.sql.get<{ snapshot_hash: string | null }>(`SELECT snapshot_hash FROM accounts WHERE ${byKey}`, definition, objectClass, uid);
-      if (previous?.snapshot_hash === hash) return false;
-      const now = this.sql.now();
-      this.sql.run(
-        `INSERT INTO accounts (definition, object_class, uid, snapshot, snapshot_hash, snapshot_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (definition, object_class, uid) DO UPDATE SET
-           snapshot = excluded.snapshot, snapshot_hash = excluded.snapshot_hash, snapshot_at = excluded.snapshot_at, updated_at = excluded.updated_at`,
-        definition, objectClass, uid, canonical, hash, now, now,
-      );
-      return true;
-    });
+    // No transaction: the write is one statement; the read before it only saves an unchanged write.
+    const previous = this.sql.get<{ snapshot_hash: string | null }>(`SELECT snapshot_hash FROM accounts WHERE ${byKey}`, definition, objectClass, uid);
+    if (previous?.snapshot_hash === hash) return false;
+    const now = this.sql.now();
+    this.sql.run(
+      `INSERT INTO accounts (definition, object_class, uid, snapshot, snapshot_hash, snapshot_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (definition, object_class, uid) DO UPDATE SET
+         snapshot = excluded.snapshot, snapshot_hash = excluded.snapshot_hash, snapshot_at = excluded.snapshot_at, updated_at = excluded.updated_at`,
+      definition, objectClass, uid, canonical, hash, now, now,
+    );
+    return true;
   }
 
   /** Returns the uids whose snapshot changed. */
   setMany(definition: string, objectClass: string, snapshots: Iterable<SnapshotInput>): string[] {
-    return this.sql.transaction(() => {
+    return this.sql.atomic(() => {
       const changed: string[] = [];
       for (const { uid, attributesJson } of snapshots) if (this.set(definition, objectClass, uid, attributesJson)) changed.push(uid);
       return changed;

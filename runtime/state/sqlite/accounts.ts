@@ -82,7 +82,7 @@ export class Accounts {
   }
 
   markSeenMany(definition: string, objectClass: string, uids: Iterable<string>, runId: RunId): void {
-    this.sql.transaction(() => {
+    this.sql.atomic(() => {
       for (const uid of uids) this.markSeen(definition, objectClass, uid, runId);
     });
   }

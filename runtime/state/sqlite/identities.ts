@@ -23,21 +23,24 @@ export class Identities {
 
   create(fields: IdentityFields): IdentityId {
     const stored = checkIdentityFields(fields, 'createIdentity');
-    return this.sql.transaction(() => {
-      const now = this.sql.now();
-      const id = Number(this.sql.run('INSERT INTO identities (fields, created_at, updated_at) VALUES (?, ?, ?)', JSON.stringify(stored), now, now).lastInsertRowid);
-      for (const [name, value] of Object.entries(stored)) this.sql.run(insertValue, name, valueLower(value), valueText(value), id);
-      return id;
-    });
+    return this.sql.atomic(() => this.insert(stored));
   }
 
+  /** All or nothing, in one transaction. */
   createMany(list: Iterable<IdentityFields>): IdentityId[] {
-    return this.sql.transaction(() => Array.from(list, (fields) => this.create(fields)));
+    return this.sql.atomic(() => Array.from(list, (fields) => this.insert(checkIdentityFields(fields, 'createIdentities'))));
+  }
+
+  private insert(stored: StoredFields): IdentityId {
+    const now = this.sql.now();
+    const id = Number(this.sql.run('INSERT INTO identities (fields, created_at, updated_at) VALUES (?, ?, ?)', JSON.stringify(stored), now, now).lastInsertRowid);
+    for (const [name, value] of Object.entries(stored)) this.sql.run(insertValue, name, valueLower(value), valueText(value), id);
+    return id;
   }
 
   update(id: IdentityId, fields: IdentityFields): string[] {
     checkIdentityFields(fields, 'updateIdentity');
-    return this.sql.transaction(() => {
+    return this.sql.atomic(() => {
       const row = this.sql.get<IdentityRow>('SELECT * FROM identities WHERE id = ?', id);
       if (!row) throw stateError('updateIdentity', `identity ${id} does not exist`);
       const stored = JSON.parse(row.fields) as StoredFields;

@@ -19,7 +19,7 @@ export class Journal {
       ids.add(step.id);
     }
     const inputJson = toJsonColumn(input.input ?? null, 'the journal input');
-    return this.sql.transaction(() => {
+    return this.sql.atomic(() => {
       const now = this.sql.now();
       const id = Number(this.sql.run(
         'INSERT INTO journal (definition, object_class, operation, name, uid, input, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -43,7 +43,7 @@ export class Journal {
 
   markStep(id: number, stepId: string, status: JournalStepStatus, detail?: unknown): void {
     const detailJson = toJsonColumn(detail, `the detail of step ${stepId}`);
-    this.sql.transaction(() => {
+    this.sql.atomic(() => {
       this.assertResumable(id, 'markStep');
       const now = this.sql.now();
       const changed = this.sql.run(
@@ -56,7 +56,7 @@ export class Journal {
   }
 
   finish(id: number, outcome: JournalOutcome): void {
-    this.sql.transaction(() => {
+    this.sql.atomic(() => {
       this.assertResumable(id, 'finishJournal');
       const now = this.sql.now();
       this.sql.run('UPDATE journal SET outcome = ?, finished_at = ?, updated_at = ? WHERE id = ?', outcome, now, now, id);

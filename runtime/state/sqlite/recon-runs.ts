@@ -21,7 +21,7 @@ export class ReconRuns {
   constructor(private readonly sql: SqliteContext) {}
 
   begin(definition: string, objectClass: string, mode: ReconRunMode): ReconRun {
-    return this.sql.transaction(() => {
+    return this.sql.atomic(() => {
       const now = this.sql.now();
       const stale = this.sql.all<{ id: number }>(
         `SELECT id FROM recon_runs WHERE definition = ? AND object_class = ? AND mode = ? AND ${resumable}`, definition, objectClass, mode,
@@ -36,7 +36,7 @@ export class ReconRuns {
   }
 
   finish(runId: RunId, outcome: 'completed' | 'failed'): void {
-    this.sql.transaction(() => {
+    this.sql.atomic(() => {
       const run = this.sql.get<RunRow>('SELECT * FROM recon_runs WHERE id = ?', runId);
       if (!run) throw stateError('finishRun', `recon run ${runId} does not exist`);
       if (run.outcome === 'completed' || run.outcome === 'abandoned') throw stateError('finishRun', `recon run ${runId} is already ${run.outcome}`);
@@ -69,7 +69,7 @@ export class ReconRuns {
   }
 
   recordEmittedMany(runId: RunId, uids: Iterable<string>): void {
-    this.sql.transaction(() => {
+    this.sql.atomic(() => {
       for (const uid of uids) this.recordEmitted(runId, uid);
     });
   }
