@@ -5,6 +5,7 @@ import type { Redactor } from '../redaction.js';
 import { authTemplateContext, type AuthConnection, type AuthOptions, type AuthProvider } from './auth-provider.js';
 import { basicAuth } from './basic-auth.js';
 import { bearerAuth } from './bearer-auth.js';
+import { chooseAuth } from './choose-auth.js';
 import { msalClientCredentials } from './msal-client-credentials.js';
 import { noneAuth } from './none-auth.js';
 import { oauth2ClientCredentials } from './oauth2-client-credentials.js';
@@ -20,16 +21,17 @@ export function createAuthProvider(
   options: AuthOptions = {},
 ): AuthProvider {
   const context = authTemplateContext(settings, connection);
-  switch (model.type) {
+  const chosen = chooseAuth(model, settings);
+  switch (chosen.type) {
     case 'none':
       return noneAuth();
     case 'basic':
-      return basicAuth(model, context, redactor);
+      return basicAuth(chosen, context, redactor);
     case 'bearer':
-      return bearerAuth(model, context, redactor);
+      return bearerAuth(chosen, context, redactor);
     case 'oauth2ClientCredentials':
-      return oauth2ClientCredentials(model, context, redactor, options);
+      return oauth2ClientCredentials(chosen, context, redactor, options);
     case 'msalClientCredentials':
-      return msalClientCredentials(model, context, redactor, options);
+      return msalClientCredentials(chosen, context, redactor, options);
   }
 }

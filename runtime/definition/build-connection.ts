@@ -1,8 +1,8 @@
 // connection -> ConnectionModel: auth, headers, retry, limits, error rules, paging, batch.
-import type { Auth, Connection, ErrorClassification, FilterTranslation, Paging } from '../generated/definition.js';
+import type { Auth, Connection, SingleAuth, ErrorClassification, FilterTranslation, Paging } from '../generated/definition.js';
 import type { BuildContext } from './build-context.js';
 import { childPointer } from './json-pointer.js';
-import type { AuthModel, ConnectionModel, ErrorClassificationModel, FilterOperator, FilterTranslationModel, PageSize, PagingModel } from './model.js';
+import type { AuthModel, SingleAuthModel, ConnectionModel, ErrorClassificationModel, FilterOperator, FilterTranslationModel, PageSize, PagingModel } from './model.js';
 
 const defaultRetryStatuses = [429, 502, 503, 504];
 
@@ -51,6 +51,11 @@ export function buildConnection(context: BuildContext, connection: Connection): 
 }
 
 function buildAuth(context: BuildContext, at: string, auth: Auth): AuthModel {
+  if (auth.type === 'firstConfigured') return { type: 'firstConfigured', options: auth.options.map((option, i) => buildSingleAuth(context, `${at}/options/${i}`, option)) };
+  return buildSingleAuth(context, at, auth);
+}
+
+function buildSingleAuth(context: BuildContext, at: string, auth: SingleAuth): SingleAuthModel {
   const scope = context.scopes.config;
   const t = (key: string, source: string) => context.template(childPointer(at, key), source, scope);
   switch (auth.type) {

@@ -34,7 +34,9 @@ export interface PresetModel {
   readonly values: Readonly<Record<string, string | number | boolean>>;
 }
 
-export type AuthModel =
+export type AuthModel = SingleAuthModel | { readonly type: 'firstConfigured'; readonly options: readonly SingleAuthModel[] };
+
+export type SingleAuthModel =
   | { readonly type: 'none' }
   | { readonly type: 'basic'; readonly username: CompiledTemplate; readonly password: CompiledTemplate }
   | { readonly type: 'bearer'; readonly token: CompiledTemplate }
@@ -188,6 +190,7 @@ export interface SpecialReadModel {
   readonly request?: OperationModel;
   readonly targetFormat?: JsonLocator;
   readonly targetObjectIdentifier?: { readonly path: JsonLocator; readonly equals: string };
+  readonly valuePattern?: RegExp;
 }
 
 export interface SpecialAttributeModel {

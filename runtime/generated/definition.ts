@@ -9,7 +9,8 @@ export type Template = string;
 /**
  * How requests are authenticated. Secrets come from settings marked secret: true and never appear in any output.
  */
-export type Auth = NoAuth | BasicAuth | BearerAuth | OAuth2ClientCredentialsAuth | MsalClientCredentialsAuth;
+export type Auth =
+  NoAuth | BasicAuth | BearerAuth | OAuth2ClientCredentialsAuth | MsalClientCredentialsAuth | FirstConfiguredAuth;
 /**
  * User name, e.g. "{{config.username}}".
  */
@@ -46,6 +47,10 @@ export type Auth = NoAuth | BasicAuth | BearerAuth | OAuth2ClientCredentialsAuth
 /**
  * A Handlebars template, compiled when the definition loads. Variables: config.*, connection.*, uid, name, attrs.*, value, values, item, select, filter, page.* - which ones depend on where the template is. Helpers: odata, jsonString, join, default, eq, ne, not, and, or, lower, upper, localPart, concat, json, urlEncode.
  */
+/**
+ * One way to authenticate.
+ */
+export type SingleAuth = NoAuth | BasicAuth | BearerAuth | OAuth2ClientCredentialsAuth | MsalClientCredentialsAuth;
 /**
  * Where the target's error code is in an error body, e.g. "$.error.code".
  */
@@ -497,6 +502,18 @@ export interface MsalClientCredentialsAuth {
    * @minItems 1
    */
   scopes: [Template, ...Template[]];
+}
+export interface FirstConfiguredAuth {
+  /**
+   * Several ways to authenticate; the first whose settings all have values is used (e.g. a bearer token, or else a user name and password).
+   */
+  type: 'firstConfigured';
+  /**
+   * The alternatives, in order of preference.
+   *
+   * @minItems 1
+   */
+  options: [SingleAuth, ...SingleAuth[]];
 }
 /**
  * Headers sent with every request (OIM httpHeaderAccept / httpHeaderContentType). Variables: config.*.
