@@ -24,13 +24,14 @@ export function msalClientCredentials(model: Model, context: TemplateContext, re
   const scopes = model.scopes.map((scope, i) => renderAuthValue(scope, context, `scopes[${i}]`));
   const { authority, knownAuthorities } = msalAuthority(authorityHost, tenantId);
   const http = createGotClient({ timeoutMs: 30_000, ca: options.ca });
+  const network = msalNetworkClient(http);
 
   let application: ConfidentialClientApplication;
   try {
     application = new ConfidentialClientApplication({
       auth: { clientId, clientSecret, authority, knownAuthorities },
       system: {
-        networkClient: msalNetworkClient(http),
+        networkClient: network.module,
         // MSAL's log would carry correlation ids and endpoints; keep it quiet and PII-free.
         loggerOptions: { loggerCallback: () => undefined, piiLoggingEnabled: false, logLevel: LogLevel.Error },
       },
@@ -45,7 +46,7 @@ export function msalClientCredentials(model: Model, context: TemplateContext, re
     try {
       result = await application.acquireTokenByClientCredential({ scopes, skipCache: forceRefresh });
     } catch (error) {
-      throw msalError(error, authority, redactor);
+      throw msalError(error, authority, redactor, network.takeLastFailure());
     }
     if (!result?.accessToken) {
       throw connectorError('InvalidCredentials', `token request to ${authority} returned no access token`, { operation: 'authenticate' });

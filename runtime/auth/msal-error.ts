@@ -2,7 +2,9 @@
 // AADSTS code and a long text (trace and correlation ids) in its errors; the message keeps
 // the code and the first sentence, redacted.
 import { connectorError, isConnectorError, type ConnectorError, type ErrorKind } from '../errors.js';
+import { isTlsTrustCode, tlsTrustHint } from '../http/transport-error.js';
 import type { Redactor } from '../redaction.js';
+import type { MsalNetworkError } from './msal-network-client.js';
 
 interface MsalErrorFields {
   readonly name: string;
@@ -36,13 +38,17 @@ const hints: Partial<Record<ErrorKind, string>> = {
   ConfigurationError: 'check the authority host, tenant id and scopes settings',
 };
 
-export function msalError(error: unknown, authority: string, redactor: Redactor): ConnectorError {
+/** `networkFailure`: what the network client saw last, when MSAL hides it behind its own code. */
+export function msalError(error: unknown, authority: string, redactor: Redactor, networkFailure?: MsalNetworkError): ConnectorError {
   if (isConnectorError(error)) return error;
   const fields = msalFields(error);
   const kind = msalErrorKind(fields);
-  const { code, summary } = summarizeMsalMessage(redactor.redactText(fields.errorMessage));
+  const hidden = kind === 'ConnectionFailed' && networkFailure !== undefined;
+  // MSAL's own text for its codes is a link ("See https://aka.ms/... for details"), not a reason.
+  const message = hidden ? networkFailure.message : /^See https?:\/\//.test(fields.errorMessage) ? '' : fields.errorMessage;
+  const { code, summary } = summarizeMsalMessage(redactor.redactText(message));
   const targetCode = code ?? fields.errorCode;
-  const hint = hints[kind];
+  const hint = hidden && isTlsTrustCode(networkFailure.code) ? tlsTrustHint : hints[kind];
   // The code is in the context (describe() prints it); a trailing full stop would double before ". Hint".
   const detail = `token request to ${redactor.redactText(authority)}: ${(summary || fields.errorCode || 'failed').replace(/\.+$/, '')}`;
   return connectorError(kind, detail, {

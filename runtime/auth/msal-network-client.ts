@@ -13,10 +13,35 @@ export class MsalNetworkError extends Error {
   }
 }
 
-export function msalNetworkClient(client: GotClient): INetworkModule {
+export interface MsalNetwork {
+  readonly module: INetworkModule;
+  /**
+   * The last failure, cleared when read. MSAL swallows a failed discovery request and reports
+   * only "endpoints_resolution_error"; this says what actually went wrong.
+   */
+  takeLastFailure(): MsalNetworkError | undefined;
+}
+
+export function msalNetworkClient(client: GotClient): MsalNetwork {
+  let last: MsalNetworkError | undefined;
+  const remember = async <T>(sending: Promise<NetworkResponse<T>>): Promise<NetworkResponse<T>> => {
+    try {
+      return await sending;
+    } catch (error) {
+      if (error instanceof MsalNetworkError) last = error;
+      throw error;
+    }
+  };
   return {
-    sendGetRequestAsync: <T>(url: string, options?: NetworkRequestOptions, timeout?: number) => send<T>(client, 'GET', url, options, timeout),
-    sendPostRequestAsync: <T>(url: string, options?: NetworkRequestOptions) => send<T>(client, 'POST', url, options, undefined),
+    module: {
+      sendGetRequestAsync: <T>(url: string, options?: NetworkRequestOptions, timeout?: number) => remember(send<T>(client, 'GET', url, options, timeout)),
+      sendPostRequestAsync: <T>(url: string, options?: NetworkRequestOptions) => remember(send<T>(client, 'POST', url, options, undefined)),
+    },
+    takeLastFailure: () => {
+      const failure = last;
+      last = undefined;
+      return failure;
+    },
   };
 }
 
@@ -30,9 +55,9 @@ async function send<T>(client: GotClient, method: 'GET' | 'POST', url: string, o
       ...(timeout !== undefined && timeout > 0 && { timeout: { request: timeout } }),
     });
   } catch (error) {
-    const failure = networkFailure(error);
+    const code = networkFailure(error)?.code ?? (error as { code?: unknown }).code;
     const reason = error instanceof Error ? error.message : String(error);
-    throw new MsalNetworkError(`${method} ${new URL(url).origin}: ${reason}`, failure?.code ?? 'ERROR');
+    throw new MsalNetworkError(`${method} ${new URL(url).origin}: ${reason}`, typeof code === 'string' ? code : 'ERROR');
   }
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(response.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;

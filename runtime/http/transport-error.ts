@@ -9,6 +9,13 @@ import type { PreparedRequest } from './types.js';
 
 const tlsTrustCodes = /^(DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT(_LOCALLY)?|CERT_HAS_EXPIRED|ERR_TLS_CERT_ALTNAME_INVALID)$/;
 
+/** Codes of a server certificate that is not trusted (as opposed to a network that is down). */
+export function isTlsTrustCode(code: string | undefined): boolean {
+  return code !== undefined && tlsTrustCodes.test(code);
+}
+
+export const tlsTrustHint = "the server's certificate is not trusted; add its CA with NODE_EXTRA_CA_CERTS or the ca option";
+
 export interface FailureSummary {
   readonly attempts: number;
   readonly elapsedMs: number;
@@ -20,8 +27,8 @@ export function transportError(request: PreparedRequest, error: unknown, failure
   const reason = redactor.redactText(error instanceof Error ? error.message : String(error));
   const tries = summary.attempts === 1 ? '1 attempt' : `${summary.attempts} attempts`;
   const detail = `${described}: ${reason}${code && !reason.includes(code) ? ` (${code})` : ''} after ${tries} in ${summary.elapsedMs} ms`;
-  const hint = code && tlsTrustCodes.test(code)
-    ? "the server's certificate is not trusted; add its CA with NODE_EXTRA_CA_CERTS or the ca option"
+  const hint = isTlsTrustCode(code)
+    ? tlsTrustHint
     : failure?.timeout
       ? 'the target did not answer in time; raise connection.timeoutMs or retry later'
       : undefined;
