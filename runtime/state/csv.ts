@@ -60,7 +60,7 @@ export class CsvParser {
         }
         if (char === ',') return this.endCell(true);
         if (lineBreak) return this.endRecord(true);
-        throw new CsvSyntaxError(this.line, `unexpected ${describe(char)} after the closing quote of value ${this.cells.length + 1}; a quoted value must end at a comma or a line break`);
+        throw new CsvSyntaxError(this.line, `unexpected character ${JSON.stringify(char)} after the closing quote of value ${this.cells.length + 1}; a quoted value must end at a comma or a line break`);
       case 'cellStart':
         if (crlfTail) return;
         if (char === '"') {
@@ -107,10 +107,6 @@ export class CsvParser {
     this.out = [];
     return records;
   }
-}
-
-function describe(char: string): string {
-  return char === '"' ? 'quote' : `character ${JSON.stringify(char)}`;
 }
 
 /** One record as CSV text, ending with CRLF (RFC 4180). */

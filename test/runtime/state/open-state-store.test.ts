@@ -66,6 +66,36 @@ open('refuses an SQLite file that is not a state file, and a file that is not SQ
   assert.throws(() => openStateStore(text), /ConfigurationError: open state store failed: cannot open the state file/);
 });
 
+open('a second process reads the last commit while the first is inside a transaction (WAL)', () => {
+  const reader = openStateStore(temp.file);
+  try {
+    temp.store.setToken({ definition: 'd', objectClass: 'User', kind: 'delta' }, 'committed');
+    temp.store.transaction(() => {
+      temp.store.setToken({ definition: 'd', objectClass: 'User', kind: 'delta' }, 'uncommitted');
+      assert.is(reader.getToken({ definition: 'd', objectClass: 'User', kind: 'delta' })?.value, 'committed');
+    });
+    assert.is(reader.getToken({ definition: 'd', objectClass: 'User', kind: 'delta' })?.value, 'uncommitted');
+  } finally {
+    reader.close();
+  }
+});
+
+open('a writer waits for another writer up to the busy timeout, then fails clearly', () => {
+  const other = openStateStore(temp.file, { busyTimeoutMs: 50 });
+  try {
+    temp.store.transaction(() => {
+      temp.store.createIdentity({ a: '1' });
+      const started = Date.now();
+      assert.throws(() => other.createIdentity({ a: '2' }), /database is locked/);
+      assert.ok(Date.now() - started >= 40);
+    });
+    other.createIdentity({ a: '2' });
+    assert.is(temp.store.countIdentities(), 2);
+  } finally {
+    other.close();
+  }
+});
+
 open('close is idempotent and later calls fail clearly', () => {
   temp.store.close();
   temp.store.close();
