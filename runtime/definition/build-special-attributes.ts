@@ -76,7 +76,26 @@ function buildRead(
   scope: ReturnType<BuildContext['scopes']['classOperation']>,
   connection: ConnectionModel,
 ): SpecialReadModel {
+  let valuePattern: RegExp | undefined;
+  if (raw.valuePattern !== undefined) {
+    try {
+      valuePattern = new RegExp(raw.valuePattern, 'u');
+      if (!/\((?!\?)/.test(raw.valuePattern)) context.problems.add(`${at}/valuePattern`, `${label}.read.valuePattern needs a capture group: the value is its first group`);
+    } catch (error) {
+      context.problems.add(`${at}/valuePattern`, `${label}.read.valuePattern is not a valid regular expression: ${(error as Error).message}`);
+    }
+  }
+  const exclude = (raw.exclude ?? []).map((condition, i) => {
+    if (condition.equals === undefined && condition.contains === undefined) context.problems.add(`${at}/exclude/${i}`, `${label}.read.exclude[${i}] needs "equals" or "contains"`);
+    return {
+      path: context.location(`${at}/exclude/${i}/path`, condition.path),
+      ...(condition.equals !== undefined && { equals: condition.equals }),
+      ...(condition.contains !== undefined && { contains: condition.contains }),
+    };
+  });
   const common = {
+    exclude,
+    ...(valuePattern && { valuePattern }),
     ...(raw.specialAttributeTargetFormat !== undefined && { targetFormat: context.location(`${at}/specialAttributeTargetFormat`, raw.specialAttributeTargetFormat) }),
     ...(raw.targetObjectIdentifier && {
       targetObjectIdentifier: { path: context.location(`${at}/targetObjectIdentifier/path`, raw.targetObjectIdentifier.path), equals: raw.targetObjectIdentifier.equals },

@@ -191,6 +191,7 @@ export interface SpecialReadModel {
   readonly targetFormat?: JsonLocator;
   readonly targetObjectIdentifier?: { readonly path: JsonLocator; readonly equals: string };
   readonly valuePattern?: RegExp;
+  readonly exclude: ReadonlyArray<{ readonly path: JsonLocator; readonly equals?: unknown; readonly contains?: unknown }>;
 }
 
 export interface SpecialAttributeModel {

@@ -224,6 +224,20 @@ export type SpecialRead = HttpRequestFields & {
    * A regular expression applied to each value read; its first capture group is the value (e.g. "directoryObjects/([^/]+)" to take an id out of a reference URL).
    */
   valuePattern?: string;
+  /**
+   * Drop read items matching any of these conditions (e.g. memberships the target manages itself, such as dynamic groups), so they are neither reported nor removed by a diff.
+   */
+  exclude?: {
+    path: JsonLocation;
+    /**
+     * The property equals this value.
+     */
+    equals?: string | number | boolean;
+    /**
+     * The property (a list) contains this value.
+     */
+    contains?: string | number | boolean;
+  }[];
 };
 /**
  * Read the values from the object's own JSON instead of a request, e.g. "$.assignedLicenses[*]".
@@ -233,6 +247,9 @@ export type SpecialRead = HttpRequestFields & {
  */
 /**
  * Property to compare.
+ */
+/**
+ * Property to test.
  */
 /**
  * Add values (OIM ADDATTRIBUTE / child table add).

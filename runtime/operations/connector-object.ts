@@ -43,6 +43,7 @@ export function extractSpecialValues(special: SpecialAttributeModel, items: read
   const values: SpecialValue[] = [];
   for (const item of items.flat()) {
     if (read?.targetObjectIdentifier && read.targetObjectIdentifier.path.first(item) !== read.targetObjectIdentifier.equals) continue;
+    if (read?.exclude.some((condition) => matches(condition, item))) continue;
     let value: unknown = read?.targetFormat ? read.targetFormat.first(item) : item;
     if (typeof value === 'string' && read?.valuePattern) value = read.valuePattern.exec(value)?.[1];
     if (typeof value === 'string' && value !== '') values.push(value);
@@ -50,4 +51,10 @@ export function extractSpecialValues(special: SpecialAttributeModel, items: read
   }
   if (special.multiValued) return values;
   return values[0] ?? null;
+}
+
+function matches(condition: { path: { first(document: unknown): unknown }; equals?: unknown; contains?: unknown }, item: unknown): boolean {
+  const value = condition.path.first(item);
+  if (condition.equals !== undefined && value === condition.equals) return true;
+  return condition.contains !== undefined && Array.isArray(value) && value.includes(condition.contains);
 }
