@@ -44,7 +44,8 @@ export class AccountSnapshots {
 
   /** Returns the uids whose snapshot changed. */
   setMany(definition: string, objectClass: string, snapshots: Iterable<SnapshotInput>): string[] {
-    return this.sql.atomic(() => {
+    // A bad snapshot half-way undoes the batch, even inside an open transaction (a savepoint).
+    return this.sql.transaction(() => {
       const changed: string[] = [];
       for (const { uid, attributesJson } of snapshots) if (this.set(definition, objectClass, uid, attributesJson)) changed.push(uid);
       return changed;

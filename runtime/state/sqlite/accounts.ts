@@ -82,7 +82,8 @@ export class Accounts {
   }
 
   markSeenMany(definition: string, objectClass: string, uids: Iterable<string>, runId: RunId): void {
-    this.sql.atomic(() => {
+    // A bad uid half-way undoes the batch, even inside an open transaction (a savepoint).
+    this.sql.transaction(() => {
       for (const uid of uids) this.markSeen(definition, objectClass, uid, runId);
     });
   }

@@ -15,7 +15,7 @@ export interface OpenDatabaseOptions {
 export function openDatabase(path: string, options: OpenDatabaseOptions = {}): SqliteDatabase {
   const inMemory = path === ':memory:';
   if (!inMemory) mkdirSync(dirname(path), { recursive: true });
-  let db: SqliteDatabase;
+  let db: SqliteDatabase | undefined;
   try {
     db = new Database(path, { timeout: options.busyTimeoutMs ?? 5000 });
     // WAL lets readers (e.g. `connector state show`) run while a reconciliation writes;
@@ -26,6 +26,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): S
     // Savepoints (nested transactions) keep their undo pages in memory instead of temp files.
     db.pragma('temp_store = MEMORY');
   } catch (error) {
+    db?.close();
     throw connectorError('ConfigurationError', `cannot open the state file ${path}: ${(error as Error).message}`, {
       operation: 'open state store',
       hint: 'check that the path is a writable directory and the file is a connector state database (--state FILE)',
@@ -67,7 +68,7 @@ export class SqliteContext {
     return this.statement(sql).run(...params);
   }
 
-  /** The public `transaction(fn)`: its own transaction, or a savepoint inside an open one. */
+  /** The public `transaction(fn)` and the batch calls: a transaction, or a savepoint inside an open one. */
   transaction<T>(fn: () => T): T {
     return this.db.transaction(fn)();
   }

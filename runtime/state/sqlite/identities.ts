@@ -26,9 +26,9 @@ export class Identities {
     return this.sql.atomic(() => this.insert(stored));
   }
 
-  /** All or nothing, in one transaction. */
+  /** All or nothing: one transaction (a savepoint inside an open one), none per row. */
   createMany(list: Iterable<IdentityFields>): IdentityId[] {
-    return this.sql.atomic(() => Array.from(list, (fields) => this.insert(checkIdentityFields(fields, 'createIdentities'))));
+    return this.sql.transaction(() => Array.from(list, (fields) => this.insert(checkIdentityFields(fields, 'createIdentities'))));
   }
 
   private insert(stored: StoredFields): IdentityId {

@@ -2,8 +2,8 @@
 // its own transaction, so a process killed between two calls leaves the steps exactly as
 // far as they were reported: a rerun retries what is not `done`.
 import type { BeginJournalInput, JournalEntry, JournalFilter, JournalKey, JournalOutcome, JournalStepStatus } from '../types.js';
-import type { SqliteContext } from './database.js';
 import { stateError } from '../state-error.js';
+import type { SqliteContext } from './database.js';
 import { toJsonColumn } from './json-columns.js';
 import { type JournalRow, type StepRow, toJournalEntry } from './journal-rows.js';
 
@@ -19,6 +19,7 @@ export class Journal {
       ids.add(step.id);
     }
     const inputJson = toJsonColumn(input.input ?? null, 'the journal input');
+    const requests = input.steps.map((step) => toJsonColumn(step.request, `the request of step ${step.id}`));
     return this.sql.atomic(() => {
       const now = this.sql.now();
       const id = Number(this.sql.run(
@@ -28,7 +29,7 @@ export class Journal {
       input.steps.forEach((step, position) => {
         this.sql.run(
           "INSERT INTO journal_steps (journal_id, step_id, position, label, request, status, updated_at) VALUES (?, ?, ?, ?, ?, 'pending', ?)",
-          id, step.id, position, step.label, toJsonColumn(step.request, `the request of step ${step.id}`), now,
+          id, step.id, position, step.label, requests[position] ?? null, now,
         );
       });
       return id;

@@ -69,7 +69,7 @@ export class ReconRuns {
   }
 
   recordEmittedMany(runId: RunId, uids: Iterable<string>): void {
-    this.sql.atomic(() => {
+    this.sql.transaction(() => {
       for (const uid of uids) this.recordEmitted(runId, uid);
     });
   }

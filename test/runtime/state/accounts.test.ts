@@ -109,4 +109,15 @@ accounts('setAccountSnapshots returns the uids that changed', () => {
   assert.equal(changed, ['b', 'c']);
 });
 
+accounts('a batch with a bad item writes nothing, even inside a transaction that goes on', () => {
+  const run = temp.store.beginRun('office365', 'User', 'full');
+  temp.store.transaction(() => {
+    temp.store.markSeen('office365', 'User', 'kept', run.id);
+    assert.throws(() => temp.store.markSeenMany('office365', 'User', ['a', '', 'b'], run.id), /uid must be a non-empty string/);
+    assert.throws(() => temp.store.setAccountSnapshots('office365', 'User', [{ uid: 'c', attributesJson: '{}' }, { uid: 'd', attributesJson: '{' }]), /not JSON/);
+  });
+  assert.ok(temp.store.getAccount(key('kept')));
+  for (const uid of ['a', 'b', 'c', 'd']) assert.is(temp.store.getAccount(key(uid)), undefined, uid);
+});
+
 accounts.run();
