@@ -4,7 +4,7 @@
 // is in the form body), and MSAL must never get the chance to print them.
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
 import type { GotClient } from '../http/got-client.js';
-import { networkFailure } from '../http/network-error.js';
+import { errorCode, networkFailure } from '../http/network-error.js';
 
 export class MsalNetworkError extends Error {
   constructor(message: string, readonly code: string) {
@@ -55,9 +55,9 @@ async function send<T>(client: GotClient, method: 'GET' | 'POST', url: string, o
       ...(timeout !== undefined && timeout > 0 && { timeout: { request: timeout } }),
     });
   } catch (error) {
-    const code = networkFailure(error)?.code ?? (error as { code?: unknown }).code;
+    const code = networkFailure(error)?.code ?? errorCode(error) ?? 'ERROR';
     const reason = error instanceof Error ? error.message : String(error);
-    throw new MsalNetworkError(`${method} ${new URL(url).origin}: ${reason}`, typeof code === 'string' ? code : 'ERROR');
+    throw new MsalNetworkError(`${method} ${new URL(url).origin}: ${reason}`, code);
   }
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(response.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;

@@ -41,7 +41,9 @@ export function networkFailure(error: unknown): NetworkFailure | undefined {
   return undefined;
 }
 
-function errorCode(error: Error): string | undefined {
+/** The most specific code an error carries (got wraps node errors), or undefined. */
+export function errorCode(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined;
   const own = (error as { code?: unknown }).code;
   if (typeof own === 'string' && own !== 'ERR_GOT_REQUEST_ERROR') return own;
   const cause = error.cause;

@@ -4,7 +4,7 @@
 import { connectorError, type ConnectorError } from '../errors.js';
 import type { Redactor } from '../redaction.js';
 import { describeRequest } from './describe-request.js';
-import type { NetworkFailure } from './network-error.js';
+import { errorCode, type NetworkFailure } from './network-error.js';
 import type { PreparedRequest } from './types.js';
 
 const tlsTrustCodes = /^(DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT(_LOCALLY)?|CERT_HAS_EXPIRED|ERR_TLS_CERT_ALTNAME_INVALID)$/;
@@ -37,9 +37,4 @@ export function transportError(request: PreparedRequest, error: unknown, failure
     request: described,
     ...(hint && { hint }),
   });
-}
-
-function errorCode(error: unknown): string | undefined {
-  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
-  return typeof code === 'string' ? code : undefined;
 }

@@ -7,10 +7,10 @@ import type { Redactor } from '../redaction.js';
 import { redactUrl } from './describe-request.js';
 import { createGotClient } from './got-client.js';
 import { loggableHeaders, type HttpEvent, type HttpLogger } from './http-events.js';
-import { networkFailure } from './network-error.js';
+import { errorCode, networkFailure } from './network-error.js';
 import { RateLimiter } from './rate-limiter.js';
 import { nextRetryDelay, parseRetryAfter } from './retry-policy.js';
-import { requestHeaders, sendAttempt } from './send-attempt.js';
+import { requestHeaders, sendAttempt, type AttemptResult } from './send-attempt.js';
 import { sleep } from './sleep.js';
 import { transportError } from './transport-error.js';
 import type { HttpResponse, HttpTransport, PreparedRequest, SendOptions } from './types.js';
@@ -50,7 +50,7 @@ export function createTransport(options: TransportOptions): HttpTransport {
       const queuedAt = Date.now();
       const release = await limiter.acquire(request.method, signal);
       const sentAt = Date.now();
-      let result;
+      let result: AttemptResult;
       try {
         const authHeaders = await auth.headers(refreshAuth);
         refreshAuth = false;
@@ -83,7 +83,7 @@ export function createTransport(options: TransportOptions): HttpTransport {
 
       const failure = networkFailure(result.error);
       const message = redactor.redactText(result.error instanceof Error ? result.error.message : String(result.error));
-      log({ ...base, type: 'http.error', attempt, code: failure?.code ?? 'ERROR', message, ...timing });
+      log({ ...base, type: 'http.error', attempt, code: failure?.code ?? errorCode(result.error) ?? 'ERROR', message, ...timing });
       const delayMs = failure && nextRetryDelay({ attempt, outcome: { failure }, retry: connection.retry, retrySafe: request.retrySafe, elapsedMs: timing.elapsedMs, random });
       if (!failure || delayMs === undefined) throw transportError(request, result.error, failure, { attempts: attempt, elapsedMs: timing.elapsedMs }, redactor);
       log({ ...base, type: 'http.retry', attempt, reason: failure.code, delayMs, elapsedMs: timing.elapsedMs });
