@@ -74,7 +74,9 @@ export function importIdentities(store: StateStore, file: string, options: Impor
   return result;
 }
 
-function apply(store: StateStore, record: Extract<FileRecord, { fields: unknown }>, keyField: string | undefined, result: ImportResult, addProblem: (line: number, message: string) => void): void {
+type Valid = Extract<FileRecord, { fields: unknown }>;
+
+function apply(store: StateStore, record: Valid, keyField: string | undefined, result: ImportResult, addProblem: (line: number, message: string) => void): void {
   result.records += 1;
   if (keyField === undefined) {
     store.createIdentity(record.fields);
