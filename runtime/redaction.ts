@@ -4,7 +4,8 @@
 
 export const redacted = '<redacted>';
 
-const secretKey = /(^|[^a-z])(password|passwd|secret|token|authorization|assertion|apikey|api[-_]key|cookie)/i;
+// Anywhere in the key, any case: userPassword, clientSecret, access_token, X-Api-Key.
+const secretKey = /password|passwd|secret|token|authorization|assertion|api[-_]?key|cookie/i;
 
 export function isSecretKey(key: string): boolean {
   return secretKey.test(key);
