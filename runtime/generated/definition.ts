@@ -589,7 +589,7 @@ export interface RateLimit {
   concurrency?: number;
 }
 /**
- * How target errors become the runtime's stable error kinds. Rules are tried in order; the first that matches wins. Without a match: 400 InvalidAttributeValue, 401 InvalidCredentials, 403 PermissionDenied, 404 UnknownUid, 409 AlreadyExists, 429 Throttled, 5xx ServiceUnavailable.
+ * How target errors become the runtime's stable error kinds. Rules are tried in order; the first that matches wins. Without a match: 400 and 422 InvalidAttributeValue, 401 InvalidCredentials, 403 PermissionDenied, 404 UnknownUid, 409 AlreadyExists, 429 Throttled, 5xx ServiceUnavailable, other statuses OperationFailed.
  */
 export interface ErrorClassification {
   codePath?: JsonLocation;

@@ -40,6 +40,7 @@ export function defaultKind(status: number): ErrorKind {
     case 403: return 'PermissionDenied';
     case 404: return 'UnknownUid';
     case 409: return 'AlreadyExists';
+    case 422: return 'InvalidAttributeValue';
     case 412: return 'OperationFailed';
     case 429: return 'Throttled';
     default: return status >= 500 && status <= 599 ? 'ServiceUnavailable' : 'OperationFailed';
