@@ -53,17 +53,6 @@ export class ConnectorError extends Error {
     return transientKinds.has(this.kind);
   }
 
-  /** A copy with more context (the inner layers know the request, the outer ones the object). */
-  withContext(extra: ErrorContext): ConnectorError {
-    const merged = { ...extra, ...this.context };
-    const error = new ConnectorError(this.kind, describe(this.kind, this.rawMessage(), merged), merged, { cause: this.cause });
-    return error;
-  }
-
-  private rawMessage(): string {
-    return this.context.targetMessage ?? this.message;
-  }
-
   /** What the CLI prints on stderr (one JSON object). */
   toJSON(): Record<string, unknown> {
     return { kind: this.kind, message: this.message, ...this.context };
@@ -79,7 +68,7 @@ export function describe(kind: ErrorKind, detail: string, context: ErrorContext)
     context.field ? ` (field ${context.field})` : '',
     context.status ? ` with HTTP ${context.status}` : '',
     context.targetCode ? ` ${context.targetCode}` : '',
-    detail ? `: ${detail}` : '',
+    detail ? `: ${detail.replace(/\.$/, '')}` : '',
     context.hint ? `. Hint: ${context.hint}` : '',
   ];
   return `${kind}: ${parts.join('')}`;
