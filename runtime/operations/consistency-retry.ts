@@ -4,8 +4,10 @@
 import { isConnectorError } from '../errors.js';
 import type { ConnectorSession } from './session.js';
 
+// Referenced on purpose: an unref'd timer let a CLI run whose only pending work was this
+// wait exit mid-operation (status 13, unfinished top-level await) with nothing printed.
 function pause(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref?.());
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 export async function withConsistencyRetry<T>(session: ConnectorSession, createdAt: number | undefined, attempt: () => Promise<T>): Promise<T> {
