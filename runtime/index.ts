@@ -1,6 +1,6 @@
 // The library API: load a definition, create a connector, run operations.
 //
-//   const definition = await loadDefinition('definitions/office365');
+//   const definition = await loadDefinition('definitions/<target>');
 //   const connector = createConnector(definition, { tenantId, clientId, clientSecret, domain });
 //   const { uid } = await connector.create('user', { __NAME__: 'alex@contoso.com', displayName: 'Alex' });
 //   for await (const user of connector.search('user', { filter: 'department eq "Sales"' })) { ... }

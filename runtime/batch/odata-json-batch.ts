@@ -6,7 +6,7 @@ import type { HttpMethod } from '../http/types.js';
 export interface BatchItem {
   readonly id: string;
   readonly method: HttpMethod;
-  /** Relative to the connection base URL, e.g. "/users/1". */
+  /** Relative to the connection base URL, e.g. "/items/1". */
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: unknown;

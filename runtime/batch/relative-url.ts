@@ -1,4 +1,4 @@
-// Batch items address the target relative to the connection's base URL ("/users/1" under
+// Batch items address the target relative to the connection's base URL ("/items/1" under
 // https://host/v1.0): the batch endpoint resolves them against itself. A request outside the
 // base URL cannot be expressed that way and would silently hit another path, so it is refused.
 import { connectorError } from '../errors.js';
@@ -14,7 +14,7 @@ export function baseLocation(baseURL: string): BaseLocation {
   return { origin: parsed.origin, path: parsed.pathname.replace(/\/+$/, '') };
 }
 
-/** "/users/1?$select=id" for https://host/v1.0/users/1?$select=id under https://host/v1.0. */
+/** "/items/1?$select=id" for https://host/v1.0/items/1?$select=id under https://host/v1.0. */
 export function relativeToBase(url: string, base: BaseLocation, label: string): string {
   let parsed: URL;
   try {
