@@ -41,20 +41,28 @@ function isWriteStep(step: Step): step is WriteStep {
 
 async function runStep(session: ConnectorSession, step: Step, run: StepRun): Promise<StepStatus> {
   const context = { ...run.context, uid: run.uid, operation: step.label };
+  let build = (): PreparedRequest => step.build(run.uid);
+  let resolverTried = false;
   const attempt = async (): Promise<StepStatus> => {
-    const outcome = await sendOperation(session, step.op, step.build(run.uid), context);
-    return outcome.kind === 'alreadyDone' ? 'alreadyDone' : 'done';
-  };
-  try {
-    return await withConsistencyRetry(session, run.createdAt, attempt);
-  } catch (error) {
-    // A value the target does not know may be another kind of id (e.g. a role template).
-    if (isConnectorError(error) && error.kind === 'UnknownUid' && isWriteStep(step) && step.action === 'add') {
-      const resolved = await resolveUnknownValue(session, step, run.uid, context);
-      if (resolved) return resolved;
+    try {
+      const outcome = await sendOperation(session, step.op, build(), context);
+      return outcome.kind === 'alreadyDone' ? 'alreadyDone' : 'done';
+    } catch (error) {
+      // A value the target does not know may be another kind of id (e.g. a role template).
+      // Resolve it before waiting out replication, which cannot make such a value appear.
+      if (!resolverTried && isConnectorError(error) && error.kind === 'UnknownUid' && isWriteStep(step) && step.action === 'add' && step.resolver) {
+        resolverTried = true;
+        const resolved = await resolveUnknownValue(session, step, run.uid, context);
+        if (resolved) {
+          build = () => resolved;
+          const outcome = await sendOperation(session, step.op, resolved, context);
+          return outcome.kind === 'alreadyDone' ? 'alreadyDone' : 'done';
+        }
+      }
+      throw error;
     }
-    throw error;
-  }
+  };
+  return withConsistencyRetry(session, run.createdAt, attempt);
 }
 
 export async function runSteps(session: ConnectorSession, steps: readonly Step[], run: StepRun): Promise<StepResult[]> {
