@@ -207,6 +207,23 @@ export interface ReconRun {
   emitted: number;
 }
 
+// ---------------------------------------------------------------- lookups
+
+/** One value of a lookup (OIM lookup definition entry): code key, decode, and the target id it stands for. */
+export interface LookupEntry {
+  code: string;
+  decode: string;
+  id: string;
+}
+
+export interface LookupSync {
+  definition: string;
+  lookup: string;
+  /** Entries stored by the last sync. */
+  count: number;
+  syncedAt: string;
+}
+
 // ---------------------------------------------------------------- the store
 
 export interface StateStore {
@@ -278,4 +295,14 @@ export interface StateStore {
   recordEmitted(runId: RunId, uid: string): void;
   recordEmittedMany(runId: RunId, uids: Iterable<string>): void;
   wasEmitted(runId: RunId, uid: string): boolean;
+
+  /** Replaces every stored value of the lookup in one transaction and records the sync. */
+  replaceLookupValues(definition: string, lookup: string, entries: Iterable<LookupEntry>): LookupSync;
+  /** The last sync of the lookup; undefined when it was never synced. */
+  getLookupSync(definition: string, lookup: string): LookupSync | undefined;
+  listLookupSyncs(definition: string): LookupSync[];
+  /** The stored values in sync order. */
+  lookupValues(definition: string, lookup: string): LookupEntry[];
+  /** Entries whose code, id or decode equals value, ignoring case. */
+  findLookupValues(definition: string, lookup: string, value: string): LookupEntry[];
 }

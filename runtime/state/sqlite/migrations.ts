@@ -84,6 +84,26 @@ export const migrations: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    description: 'lookup values synced from the target',
+    sql: `
+      CREATE TABLE lookup_syncs (
+        definition TEXT NOT NULL, lookup TEXT NOT NULL, count INTEGER NOT NULL, synced_at TEXT NOT NULL,
+        PRIMARY KEY (definition, lookup)
+      ) WITHOUT ROWID;
+      -- Lower-case copies: a provisioning input may name an entry by code, decode or id in any case.
+      CREATE TABLE lookup_values (
+        definition TEXT NOT NULL, lookup TEXT NOT NULL, position INTEGER NOT NULL,
+        code TEXT NOT NULL, decode TEXT NOT NULL, id TEXT NOT NULL,
+        code_lower TEXT NOT NULL, decode_lower TEXT NOT NULL, id_lower TEXT NOT NULL,
+        PRIMARY KEY (definition, lookup, position)
+      ) WITHOUT ROWID;
+      CREATE INDEX lookup_values_by_code ON lookup_values (definition, lookup, code_lower);
+      CREATE INDEX lookup_values_by_decode ON lookup_values (definition, lookup, decode_lower);
+      CREATE INDEX lookup_values_by_id ON lookup_values (definition, lookup, id_lower);
+    `,
+  },
 ];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -2,7 +2,7 @@
 import type {
   AccountKey, AccountLink, AccountSnapshot, AuditFilter, AuditInput, AuditRecord, BeginJournalInput, FindIdentityOptions,
   Identity, IdentityFields, IdentityId, JournalEntry, JournalFilter, JournalKey, JournalOutcome, JournalStepStatus,
-  KnownAccount, LinkInput, ReconRun, ReconRunMode, RunId, SnapshotInput, StateStore, SyncToken, SyncTokenKey,
+  KnownAccount, LinkInput, LookupEntry, LookupSync, ReconRun, ReconRunMode, RunId, SnapshotInput, StateStore, SyncToken, SyncTokenKey,
 } from '../types.js';
 import { AccountSnapshots } from './account-snapshots.js';
 import { Accounts } from './accounts.js';
@@ -10,6 +10,7 @@ import { AuditLog } from './audit.js';
 import type { SqliteContext } from './database.js';
 import { Identities } from './identities.js';
 import { Journal } from './journal.js';
+import { LookupValues } from './lookup-values.js';
 import { ReconRuns } from './recon-runs.js';
 import { SyncTokens } from './sync-tokens.js';
 
@@ -21,6 +22,7 @@ export class SqliteStateStore implements StateStore {
   private readonly accounts: Accounts;
   private readonly snapshots: AccountSnapshots;
   private readonly runs: ReconRuns;
+  private readonly lookups: LookupValues;
 
   constructor(readonly path: string, private readonly sql: SqliteContext) {
     this.tokens = new SyncTokens(sql);
@@ -30,6 +32,7 @@ export class SqliteStateStore implements StateStore {
     this.accounts = new Accounts(sql);
     this.snapshots = new AccountSnapshots(sql);
     this.runs = new ReconRuns(sql);
+    this.lookups = new LookupValues(sql);
   }
 
   transaction<T>(fn: () => T): T { return this.sql.transaction(fn); }
@@ -101,4 +104,10 @@ export class SqliteStateStore implements StateStore {
   recordEmitted(runId: RunId, uid: string): void { this.runs.recordEmitted(runId, uid); }
   recordEmittedMany(runId: RunId, uids: Iterable<string>): void { this.runs.recordEmittedMany(runId, uids); }
   wasEmitted(runId: RunId, uid: string): boolean { return this.runs.wasEmitted(runId, uid); }
+
+  replaceLookupValues(definition: string, lookup: string, entries: Iterable<LookupEntry>): LookupSync { return this.lookups.replace(definition, lookup, entries); }
+  getLookupSync(definition: string, lookup: string): LookupSync | undefined { return this.lookups.sync(definition, lookup); }
+  listLookupSyncs(definition: string): LookupSync[] { return this.lookups.syncs(definition); }
+  lookupValues(definition: string, lookup: string): LookupEntry[] { return this.lookups.values(definition, lookup); }
+  findLookupValues(definition: string, lookup: string, value: string): LookupEntry[] { return this.lookups.find(definition, lookup, value); }
 }
