@@ -10,17 +10,37 @@ function pause(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-export async function withConsistencyRetry<T>(session: ConnectorSession, createdAt: number | undefined, attempt: () => Promise<T>): Promise<T> {
+/** When the object was created: known, unknown, or looked up only once an UnknownUid comes. */
+export type CreatedAt = number | undefined | (() => number | undefined);
+
+export async function withConsistencyRetry<T>(session: ConnectorSession, createdAt: CreatedAt, attempt: () => Promise<T>): Promise<T> {
   const { maxElapsedMs, baseDelayMs } = session.definition.connection.consistencyRetry;
   let delay = Math.max(10, baseDelayMs);
+  let created = typeof createdAt === 'function' ? null : createdAt;
   for (;;) {
     try {
       return await attempt();
     } catch (error) {
-      const young = createdAt !== undefined && Date.now() - createdAt + delay <= maxElapsedMs;
-      if (!isConnectorError(error) || error.kind !== 'UnknownUid' || !young) throw error;
+      if (!isConnectorError(error) || error.kind !== 'UnknownUid') throw error;
+      if (created === null) created = (createdAt as () => number | undefined)();
+      const young = created !== undefined && Date.now() - created + delay <= maxElapsedMs;
+      if (!young) throw error;
       await pause(delay);
       delay = Math.min(delay * 2, 5_000);
     }
   }
+}
+
+/**
+ * When this connector created the object within the consistency window, according to the
+ * state's audit log (so a create in one run followed at once by an update in the next one
+ * also waits for replication); undefined when it did not, or deleted it since.
+ */
+export function createdRecently(session: ConnectorSession, objectClass: string | undefined, uid: string): number | undefined {
+  const { maxElapsedMs } = session.definition.connection.consistencyRetry;
+  if (!session.state || objectClass === undefined || maxElapsedMs <= 0) return undefined;
+  const since = new Date(Date.now() - maxElapsedMs);
+  const records = session.state.listAudit({ definition: session.definition.name, objectClass, outcome: 'success', since, limit: 1000 });
+  const latest = records.find((record) => record.uid === uid && (record.operation === 'create' || record.operation === 'delete'));
+  return latest?.operation === 'create' ? Date.parse(latest.at) : undefined;
 }

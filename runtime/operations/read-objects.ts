@@ -12,6 +12,7 @@ import { sendOperation } from './send-operation.js';
 import type { ConnectorSession } from './session.js';
 import type { SpecialValue } from './special-values.js';
 import { combineFilters, translateFilter } from './translate-filter.js';
+import { createdRecently, withConsistencyRetry } from './consistency-retry.js';
 
 export interface SearchOptions {
   /** Connector filter (eq, ne, startsWith, contains, and, or, not). */
@@ -85,7 +86,7 @@ export async function fetchRaw(session: ConnectorSession, cls: ObjectClassModel,
   const get = cls.operations.get;
   if (get) {
     const request = buildRequest(session.connection, get, { uid, select: cls.defaultSelect }, { errorContext: context });
-    const outcome = await sendOperation(session, get, request, context);
+    const outcome = await withConsistencyRetry(session, () => createdRecently(session, cls.name, uid), () => sendOperation(session, get, request, context));
     return outcome.kind === 'ok' ? outcome.response.body : undefined;
   }
   // No get operation (some collections can only be listed): list and keep the one.

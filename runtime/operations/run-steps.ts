@@ -4,7 +4,7 @@
 import { isConnectorError, type ConnectorError, type ErrorContext } from '../errors.js';
 import type { OperationModel } from '../definition/model.js';
 import type { PreparedRequest } from '../http/types.js';
-import { withConsistencyRetry } from './consistency-retry.js';
+import { createdRecently, withConsistencyRetry } from './consistency-retry.js';
 import { resolveUnknownValue } from './resolve-value.js';
 import { runConcurrently } from './run-concurrently.js';
 import { sendOperation } from './send-operation.js';
@@ -62,7 +62,7 @@ async function runStep(session: ConnectorSession, step: Step, run: StepRun): Pro
       throw error;
     }
   };
-  return withConsistencyRetry(session, run.createdAt, attempt);
+  return withConsistencyRetry(session, run.createdAt ?? (() => createdRecently(session, run.context.objectClass, run.uid)), attempt);
 }
 
 export async function runSteps(session: ConnectorSession, steps: readonly Step[], run: StepRun): Promise<StepResult[]> {
