@@ -68,6 +68,22 @@ addRunOptions(
     .option('--out <file>', 'write the NDJSON to a file instead of stdout'),
 ).action(run(async (path: string, objectClass: string, options) => (await import('./search-command.js')).searchCommand(path, objectClass, options as never)));
 
+addRunOptions(
+  program
+    .command('reconcile <definition>')
+    .description('reconcile target accounts with the identity store; NDJSON events (create, update, link, delete, disable, unmatched, conflict)')
+    .option('--class <name>', 'object class (name or ICF name such as __ACCOUNT__)')
+    .option('--mode <mode>', 'full (every object; deletions by comparison) or incremental (delta link or timestamp watermark)', 'full')
+    .option('--trusted', 'trusted source mode: create and update identities (default: target resource mode)')
+    .option('--filter <filter>', 'connector filter: reconcile only matching objects (OIM Filter Suffix)')
+    .option('--raw-filter <filter>', "filter in the target's own syntax")
+    .option('--uid <uid>', 'reconcile one account (limited reconciliation)')
+    .option('--limit <n>', 'at most this many objects')
+    .option('--special <names>', "also read these special attributes of the map for every object (comma-separated, or 'all'; one request each)")
+    .option('--restart', 'start a new run instead of resuming an interrupted one')
+    .option('--out <file>', 'write the events to a file (an interrupted run resumes it without repeating lines)'),
+).action(run(async (path: string, options) => (await import('./reconcile-command.js')).reconcileCommand(path, options as never)));
+
 addRunOptions(program.command('test <definition>').description('check the connection and the credentials')).action(
   run(async (path: string, options) => (await import('./test-command.js')).testCommand(path, options as never)),
 );

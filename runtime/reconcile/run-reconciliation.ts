@@ -1,0 +1,147 @@
+// A reconciliation run: resume the interrupted run of the same request or begin one, read the
+// chosen source batch by batch, reconcile each batch and commit its state changes, its event
+// lines and its checkpoint together; after a listing of the whole class, report the known
+// accounts it did not return as deleted; then store the round's token and close the run.
+// Tokens and the run's completion move in one transaction at the very end, so an interrupted
+// round is redone from the old token and never skips a change.
+import type { DefinitionModel } from '../definition/model.js';
+import { requireClass } from '../operations/operation-names.js';
+import type { ConnectorSession } from '../operations/session.js';
+import type { ChangeSource } from './change-source.js';
+import { checkpointKey, resumableCheckpoint, saveCheckpoint, type Checkpoint } from './checkpoint.js';
+import { chooseSource, tokenKey, type SourceRequest } from './choose-source.js';
+import type { EventSink } from './event-sink.js';
+import { emptyCounts, totalEvents, type EventCounts, type ReconEvent } from './events.js';
+import { DeltaLinkExpired } from './read-delta.js';
+import { buildReconScope, type ReconScope } from './recon-scope.js';
+import { prepareBatch, reconcileBatch, type PreparedBatch } from './reconcile-batch.js';
+import { requireState } from './require-state.js';
+
+export interface ReconcileOptions {
+  objectClass: string;
+  mode: 'full' | 'incremental';
+  trusted?: boolean;
+  filter?: string;
+  rawFilter?: string;
+  uid?: string;
+  limit?: number;
+  /** Special attributes of the map read with a request per object: 'all' or names (default none). */
+  specials?: 'all' | readonly string[];
+  /** Ignore the checkpoint of an interrupted run and start a new one. */
+  restart?: boolean;
+  /** Objects per batch of a collected incremental round (default 500). */
+  batchSize?: number;
+  /** Called with the committed length of the output when the run resumes, before anything is written; returns the sink. */
+  openSink: (resumeAt: number | undefined) => EventSink;
+  warn?: (message: string) => void;
+  onProgress?: (progress: { objects: number; pages: number; events: number }) => void;
+}
+
+export interface ReconcileSummary {
+  class: string;
+  mode: 'full' | 'incremental' | 'filtered';
+  trusted: boolean;
+  source: string;
+  runId: number;
+  resumed: boolean;
+  objects: number;
+  pages: number;
+  events: number;
+  counts: EventCounts;
+  /** The token stored for the next incremental round, if this run advanced one. */
+  advanced?: 'delta' | 'watermark';
+  durationMs: number;
+}
+
+export async function runReconciliation(session: ConnectorSession, options: ReconcileOptions): Promise<ReconcileSummary> {
+  const started = performance.now();
+  const state = requireState(session);
+  const definition: DefinitionModel = session.definition;
+  const cls = requireClass(definition, options.objectClass);
+  const trusted = options.trusted === true;
+  const scope = buildReconScope(definition, cls, state, session.connection.context.config, { trusted, ...(options.specials && { specials: options.specials }) });
+  const partial = options.uid !== undefined || options.filter !== undefined || options.rawFilter !== undefined || options.limit !== undefined;
+  const runMode = partial ? 'filtered' : options.mode;
+  const requestKey = JSON.stringify({ mode: options.mode, trusted, filter: options.filter, rawFilter: options.rawFilter, uid: options.uid, limit: options.limit, specials: options.specials });
+  const cpKey = checkpointKey(scope.definition, scope.accountClass);
+  const resume = options.restart ? undefined : resumableCheckpoint(state, cpKey, runMode, requestKey);
+  const run = resume ? { id: resume.runId } : state.beginRun(scope.definition, scope.accountClass, runMode);
+  if (!resume) state.deleteToken(cpKey);
+  const sink = options.openSink(resume?.bytes);
+  const progress: Checkpoint = resume ?? { runId: run.id, request: requestKey, bytes: sink.position, counts: emptyCounts(), objects: 0, pages: 0 };
+  const request: SourceRequest = {
+    mode: options.mode, batchSize: options.batchSize ?? 500,
+    ...(options.filter !== undefined && { filter: options.filter }), ...(options.rawFilter !== undefined && { rawFilter: options.rawFilter }),
+    ...(options.uid !== undefined && { uid: options.uid }), ...(options.limit !== undefined && { limit: options.limit }),
+  };
+  let source = chooseSource(session, scope, request, resume);
+  const commit = (batch: PreparedBatch, continuation: string | undefined, isPage: boolean, dedupe: boolean): void => {
+    state.transaction(() => {
+      const events = reconcileBatch(scope, batch, run.id, dedupe);
+      writeEvents(sink, events, progress.counts);
+      progress.objects += batch.objects.length;
+      if (isPage) progress.pages++;
+      const next: Checkpoint = { ...progress, bytes: sink.position };
+      delete next.continuation;
+      if (continuation !== undefined) next.continuation = continuation;
+      const maxTimestamp = source.maxTimestamp?.();
+      if (maxTimestamp !== undefined) next.maxTimestamp = maxTimestamp;
+      saveCheckpoint(state, cpKey, next);
+    });
+    options.onProgress?.({ objects: progress.objects, pages: progress.pages, events: totalEvents(progress.counts) });
+  };
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        for await (const batch of source.batches()) commit(await prepareBatch(session, scope, batch.upserts, batch.deletions), batch.continuation, true, source.collapsed !== true);
+        break;
+      } catch (error) {
+        if (!(error instanceof DeltaLinkExpired) || attempt > 1) throw error;
+        options.warn?.(`${error.message}; starting a full resync (a first delta round over every object)`);
+        state.deleteToken(tokenKey(scope, 'delta'));
+        source = chooseSource(session, scope, request, undefined, true);
+      }
+    }
+    if (source.enumeratesAll && scope.recon.deletedObjects !== 'none') reportUnseen(scope, run.id, (uids) => commit({ objects: [], deletions: uids, withoutUid: 0 }, undefined, false, true));
+    const token = partial ? undefined : source.nextToken();
+    state.transaction(() => {
+      if (token) state.setToken(tokenKey(scope, token.kind), token.value);
+      state.deleteToken(cpKey);
+      state.finishRun(run.id, 'completed');
+    });
+    return {
+      class: cls.name, mode: runMode, trusted, source: source.description, runId: run.id, resumed: resume !== undefined,
+      objects: progress.objects, pages: progress.pages, events: totalEvents(progress.counts), counts: progress.counts,
+      ...(token && { advanced: token.kind }), durationMs: Math.round(performance.now() - started),
+    };
+  } catch (error) {
+    // Failed runs stay resumable (getOpenRun): the checkpoint is kept for the rerun.
+    if (state.getRun(run.id)?.outcome === undefined) state.finishRun(run.id, 'failed');
+    throw error;
+  } finally {
+    sink.close();
+  }
+}
+
+/** Known accounts a whole listing did not return, in chunks (each chunk one batch). */
+function reportUnseen(scope: ReconScope, runId: number, commitChunk: (uids: string[]) => void): void {
+  let chunk: string[] = [];
+  for (const account of scope.state.unseenSince(scope.definition, scope.accountClass, runId)) {
+    chunk.push(account.uid);
+    if (chunk.length >= 500) {
+      commitChunk(chunk);
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) commitChunk(chunk);
+}
+
+function writeEvents(sink: EventSink, events: readonly ReconEvent[], counts: EventCounts): void {
+  if (events.length === 0) return;
+  let text = '';
+  for (const event of events) {
+    text += JSON.stringify(event) + '\n';
+    counts[event.event]++;
+  }
+  sink.write(text);
+}
