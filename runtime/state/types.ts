@@ -276,6 +276,10 @@ export interface StateStore {
   getAccount(key: AccountKey): KnownAccount | undefined;
   /** Forgets the account entirely (link, snapshot, last seen), e.g. after its deletion was reported. */
   forgetAccount(key: AccountKey): boolean;
+  /** Records the name of an account without linking it (e.g. before deleting it, so that it can be restored by name later). */
+  rememberAccount(key: AccountKey, name: string): void;
+  /** Known accounts of a class with this name (case-insensitive), most recently updated first. */
+  findAccountsByName(definition: string, objectClass: string, name: string): KnownAccount[];
   markSeen(definition: string, objectClass: string, uid: string, runId: RunId): void;
   markSeenMany(definition: string, objectClass: string, uids: Iterable<string>, runId: RunId): void;
   /** Known accounts not marked seen in run `runId` or later: deletion candidates after a full run. */

@@ -72,6 +72,26 @@ export class Accounts {
     return this.sql.run(`DELETE FROM accounts WHERE ${byKey}`, key.definition, key.objectClass, key.uid).changes > 0;
   }
 
+  remember(key: AccountKey, name: string): void {
+    checkUid(key.uid, 'rememberAccount');
+    const now = this.sql.now();
+    this.sql.run(
+      `INSERT INTO accounts (definition, object_class, uid, name, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (definition, object_class, uid) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at`,
+      key.definition, key.objectClass, key.uid, name, now,
+    );
+  }
+
+  /** Rare (a restore candidate), so a scan of the class's rows is fine: no index on name. */
+  findByName(definition: string, objectClass: string, name: string): KnownAccount[] {
+    return this.sql
+      .all<AccountRow>(
+        `SELECT ${accountColumns} FROM accounts WHERE definition = ? AND object_class = ? AND lower(name) = lower(?) ORDER BY updated_at DESC, uid`,
+        definition, objectClass, name,
+      )
+      .map(toKnownAccount);
+  }
+
   markSeen(definition: string, objectClass: string, uid: string, runId: RunId): void {
     checkUid(uid, 'markSeen');
     this.sql.run(

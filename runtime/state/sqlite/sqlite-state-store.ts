@@ -80,6 +80,10 @@ export class SqliteStateStore implements StateStore {
   linkedUids(definition: string, objectClass: string): IterableIterator<string> { return this.accounts.linkedUids(definition, objectClass); }
   getAccount(key: AccountKey): KnownAccount | undefined { return this.accounts.get(key); }
   forgetAccount(key: AccountKey): boolean { return this.accounts.forget(key); }
+  rememberAccount(key: AccountKey, name: string): void { this.accounts.remember(key, name); }
+  findAccountsByName(definition: string, objectClass: string, name: string): KnownAccount[] {
+    return this.accounts.findByName(definition, objectClass, name);
+  }
   markSeen(definition: string, objectClass: string, uid: string, runId: RunId): void { this.accounts.markSeen(definition, objectClass, uid, runId); }
   markSeenMany(definition: string, objectClass: string, uids: Iterable<string>, runId: RunId): void {
     this.accounts.markSeenMany(definition, objectClass, uids, runId);
