@@ -72,8 +72,10 @@ class Lane {
   private forgetRecovered(): void {
     if (!this.adaptive || !isRecovered(this.adaptive, this.now(), this.aimd)) return;
     this.adaptive = undefined;
-    if (!this.configured && this.bucket?.waiting === 0) {
-      this.bucket.close();
+    if (!this.configured) {
+      // The derived limit is lifted: requests queued behind it go now. (Keeping the bucket
+      // while some waited left it at its 1/s fallback rate for the rest of the run.)
+      this.bucket?.release();
       this.bucket = undefined;
     }
   }

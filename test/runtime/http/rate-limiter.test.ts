@@ -72,6 +72,26 @@ limiter('without a configured rate a 429 derives one from the observed throughpu
   limits.close();
 });
 
+limiter('a derived limit lifted while requests queue behind it lets them all go (no 1/s leftover)', async () => {
+  // Recovers from half to full in 100 ms; 8 workers keep the bucket's queue busy meanwhile.
+  const limits = new RateLimiter({ rateLimit: { concurrency: 8 }, aimd: { increasePerSecond: 5, minDecreaseIntervalMs: 1000, floorFraction: 1 / 16 } });
+  for (let i = 0; i < 20; i++) (await limits.acquire('POST'))();
+  limits.throttled('POST');
+  const started = Date.now();
+  let late = 0;
+  const worker = async () => {
+    while (Date.now() - started < 600) {
+      (await limits.acquire('POST'))();
+      if (Date.now() - started >= 300) late++;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  assert.equal(limits.rates, { requestsPerSecond: undefined, writesPerSecond: undefined });
+  assert.ok(late > 100, `only ${late} requests in the 300 ms after recovery`);
+  limits.close();
+});
+
 limiter('after a 429 the next request waits for the halved rate (no burst left)', async () => {
   const limits = new RateLimiter({ rateLimit: { requestsPerSecond: 20, burst: 20, concurrency: 8 } });
   (await limits.acquire('GET'))();
