@@ -84,6 +84,45 @@ addRunOptions(
     .option('--out <file>', 'write the events to a file (an interrupted run resumes it without repeating lines)'),
 ).action(run(async (path: string, options) => (await import('./reconcile-command.js')).reconcileCommand(path, options as never)));
 
+program
+  .command('import-oim <files...>')
+  .description('convert an OIM Generic REST connector configuration (lookups as JSON, code=decode lines or the guide\'s tables) into a definition directory')
+  .option('--out <dir>', 'directory to write the definition to (default ./<name>)')
+  .option('--to-microsoft-graph', 'translate Azure AD Graph conventions to Microsoft Graph v1.0')
+  .option('--name <name>', 'connector name (default from the lookup names, e.g. office365)')
+  .option('--json', 'print the result and the report as JSON')
+  .action(run(async (files: string[], options) => (await import('./import-oim-command.js')).importOimCommand(files, options as never)));
+
+addRunOptions(
+  program
+    .command('apply <definition>')
+    .description('bring the target to the state a provisioning policy wants for the identities: create, update what differs, add/remove memberships and licenses, delete or disable (--concurrency: identities at once, default 64)')
+    .option('--identities <file>', 'identities as CSV (header = claim names), NDJSON or JSON of claims; - for stdin')
+    .option('--policy <file>', 'provisioning policy (JSON; schema runtime/provision/policy.schema.json)')
+    .option('--dry-run', 'print the plan (a table, or NDJSON with --json) and write nothing')
+    .option('--report <file>', 'write the report (counts, one outcome per identity) as JSON')
+    .option('--no-batch', "send every write alone instead of in the definition's batch protocol"),
+).action(run(async (path: string, options) => (await import('./apply-command.js')).applyCommand(path, options as never)));
+
+addRunOptions(
+  program
+    .command('provision-event <definition>')
+    .description('read identity events as NDJSON on stdin (user-added, user-updated, user-deleted, role-assigned, role-removed) and apply each at once; one result line per event')
+    .option('--policy <file>', 'provisioning policy (JSON; schema runtime/provision/policy.schema.json)')
+    .option('--no-batch', "send every write alone instead of in the definition's batch protocol"),
+).action(run(async (path: string, options) => (await import('./provision-event-command.js')).provisionEventCommand(path, options as never)));
+
+program
+  .command('audit <definition>')
+  .description('list the audit log (who wrote what, when, and the outcome), newest first')
+  .option('--state <file>', 'state database (default .connector/state.db)')
+  .option('--since <when>', 'only records since a date-time or a duration back from now (15m, 2h, 7d)')
+  .option('--limit <n>', 'at most this many records (default 100)')
+  .option('--outcome <outcome>', 'only success or failure')
+  .option('--class <name>', 'only this object class')
+  .option('--json', 'NDJSON records')
+  .action(run(async (path: string, options) => (await import('./audit-command.js')).auditCommand(path, options as never)));
+
 addRunOptions(program.command('test <definition>').description('check the connection and the credentials')).action(
   run(async (path: string, options) => (await import('./test-command.js')).testCommand(path, options as never)),
 );

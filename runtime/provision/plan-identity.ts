@@ -3,6 +3,7 @@
 // exist and only for the attributes the policy manages.
 import { getAtPath } from '../definition/attribute-path.js';
 import { isConnectorError } from '../errors.js';
+import { resolveLookupInputs } from '../mapping/lookup-resolver.js';
 import { uidOf } from '../operations/connector-object.js';
 import { fetchRaw } from '../operations/read-objects.js';
 import type { ConnectorSession } from '../operations/session.js';
@@ -27,19 +28,21 @@ export interface PlanContext {
 
 export const applyJournalOperation = 'apply';
 
-export async function planIdentity(ctx: PlanContext, desired: Desired, source?: string): Promise<PlannedIdentity> {
+export async function planIdentity(ctx: PlanContext, wanted: Desired, source?: string): Promise<PlannedIdentity> {
   const { session, policy } = ctx;
   const cls = policy.cls;
-  const base = { key: desired.key, ...(desired.name !== undefined && { name: desired.name }), ...(source !== undefined && { source }) };
-  if (desired.kind === 'invalid') return { plan: { ...base, action: 'error', error: { kind: 'InvalidAttributeValue', message: desired.message } } };
-  const open = session.state?.findOpenJournal(session.definition.name, cls.name, applyJournalOperation, { name: desired.name });
-  let current = ctx.current.get(desired.name.toLowerCase());
+  const base = { key: wanted.key, ...(wanted.name !== undefined && { name: wanted.name }), ...(source !== undefined && { source }) };
+  if (wanted.kind === 'invalid') return { plan: { ...base, action: 'error', error: { kind: 'InvalidAttributeValue', message: wanted.message } } };
+  const open = session.state?.findOpenJournal(session.definition.name, cls.name, applyJournalOperation, { name: wanted.name });
+  let current = ctx.current.get(wanted.name.toLowerCase());
   // An interrupted run created it moments ago: the listing may not show it yet, its uid does.
   if (current === undefined && open?.uid !== undefined) current = await fetchQuietly(session, policy, open.uid);
   const withOpen = open ? { open } : {};
-  if (desired.kind === 'absent') return { plan: planAbsent(policy, base, desired, current), ...withOpen };
+  if (wanted.kind === 'absent') return { plan: planAbsent(policy, base, wanted, current), ...withOpen };
+  const given = wanted;
 
-  const resolution = await resolveSpecials(policy, desired, ctx.resolver, ctx.creating);
+  const resolution = await resolveSpecials(policy, given, ctx.resolver, ctx.creating, session.state);
+  const desired = withLookupIds(ctx, given, resolution.problems);
   if (resolution.problems.length > 0) return { plan: { ...base, action: 'error', error: { kind: 'InvalidAttributeValue', message: resolution.problems.join('; ') } } };
   const deferred = resolution.deferred.length > 0 ? { deferred: resolution.deferred } : {};
   const specials = resolution.resolved;
@@ -68,6 +71,18 @@ function planAbsent(policy: ProvisionPolicyModel, base: Pick<IdentityPlan, 'key'
   const status = cls.statusAttribute ? getAtPath(current, cls.statusAttribute.targetPath) : undefined;
   if (status === cls.statusValues.disabled) return { ...base, action: 'none', uid, reason: `${desired.reason}; already disabled` };
   return { ...base, action: 'disable', uid, reason: desired.reason };
+}
+
+/** Attribute values given as lookup code keys or decodes become target ids (synced lookups only). */
+function withLookupIds(ctx: PlanContext, desired: DesiredPresent, problems: string[]): DesiredPresent {
+  const { policy, session } = ctx;
+  try {
+    const resolved = resolveLookupInputs({ definition: policy.definition, state: session.state }, policy.cls, Object.fromEntries(desired.attributes)) as Record<string, unknown>;
+    return { ...desired, attributes: new Map(Object.entries(resolved)) };
+  } catch (error) {
+    problems.push((error as Error).message);
+    return desired;
+  }
 }
 
 async function fetchQuietly(session: ConnectorSession, policy: ProvisionPolicyModel, uid: string): Promise<unknown> {

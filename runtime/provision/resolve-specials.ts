@@ -1,6 +1,8 @@
 // Desired special attribute values with names turned into uids. A reference to an account
 // this run is about to create (a new manager) is deferred until that account exists.
 import { findClass } from '../definition/model.js';
+import { resolveLookupInputs } from '../mapping/lookup-resolver.js';
+import type { StateStore } from '../state/types.js';
 import { normalizeSpecialValues } from '../operations/special-values.js';
 import type { DesiredPresent } from './desired-state.js';
 import type { ProvisionPolicyModel } from './policy-model.js';
@@ -12,9 +14,16 @@ export interface SpecialResolution {
   problems: string[];
 }
 
-export async function resolveSpecials(policy: ProvisionPolicyModel, desired: DesiredPresent, resolver: ReferenceResolver, creating: ReadonlySet<string>): Promise<SpecialResolution> {
+export async function resolveSpecials(
+  policy: ProvisionPolicyModel,
+  desired: DesiredPresent,
+  resolver: ReferenceResolver,
+  creating: ReadonlySet<string>,
+  state: StateStore | undefined,
+): Promise<SpecialResolution> {
   const out: SpecialResolution = { resolved: new Map(), deferred: [], problems: [] };
   const accounts = policy.cls;
+  const lookupContext = { definition: policy.definition, state };
   for (const { rule, values } of desired.specials) {
     const special = rule.special;
     const uids: string[] = [];
@@ -35,7 +44,10 @@ export async function resolveSpecials(policy: ProvisionPolicyModel, desired: Des
     // A single value waiting for its account is left alone now rather than cleared.
     if (deferred && !special.multiValued) continue;
     try {
-      out.resolved.set(special.name, normalizeSpecialValues(special, special.multiValued ? uids : (uids[0] ?? null)));
+      // Uids may also be given as lookup code keys or decodes (OIM style), once the lookup is synced.
+      const given = special.multiValued ? uids : (uids[0] ?? null);
+      const looked = rule.by === 'uid' ? (resolveLookupInputs(lookupContext, accounts, { [special.name]: given }) as Record<string, unknown>)[special.name] : given;
+      out.resolved.set(special.name, normalizeSpecialValues(special, looked));
     } catch (error) {
       out.problems.push((error as Error).message);
     }
