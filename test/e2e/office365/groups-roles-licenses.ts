@@ -84,6 +84,16 @@ export function groupsRolesLicensesSuite(requested: GraphFaultMode): void {
     assert.is(cli.fake.group(uid)!['displayName'], 'Équipe Café');
   });
 
+  test('dynamic group: created with a membership rule, Graph computes its members', async ({ cli }) => {
+    const attrs = cli.writeJson('dynamic.json', {
+      __NAME__: 'Sales (dynamic)', mailNickname: 'sales-dynamic', groupTypes: ['DynamicMembership'], membershipRule: '(user.department -eq "Sales")', membershipRuleProcessingState: 'On',
+    });
+    const { uid } = ok<{ uid: string }>(await cli.run('create', ['--class', 'group', '--attrs', attrs]));
+    const sales = cli.fake.users().filter((u) => u['department'] === 'Sales').map((u) => u.id);
+    assert.ok(sales.length > 0);
+    assert.equal([...cli.fake.group(uid)!.members].sort(), sales.sort());
+  });
+
   test('delete: a security group is gone', async ({ cli, groupUid }) => {
     ok(await cli.run('delete', ['--class', 'group', '--uid', groupUid]));
     assert.is(cli.fake.group(groupUid), undefined);
