@@ -168,13 +168,16 @@ for (const directive of directives) {
         const written = parseJsoncObject(directive.text, where);
         if (definition) assert.equal(written, definition, `${where}: the complete definition differs from what the steps built`);
         definition = written;
+        // The text of the latest copy: the header of later steps, the base of the mistakes.
         finalText = directive.text;
         return;
       }
       case 'merge': {
         assert.ok(definition, `${where}: a merge needs the definition file first`);
         deepMerge(objectAt(definition, directive.pointer), parseJsoncObject(directive.text, where));
-        writeWorkFile(definitionFile, `${JSON.stringify(definition, null, 2)}\n`);
+        // The reader's file keeps its leading comment, so positions at the root stay the same.
+        const header = /^(\s*\/\/.*\n)*/.exec(finalText ?? '')?.[0] ?? '';
+        writeWorkFile(definitionFile, `${header}${JSON.stringify(definition, null, 2)}\n`);
         return;
       }
       case 'session':
