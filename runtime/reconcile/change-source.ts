@@ -18,8 +18,6 @@ export interface ChangeSource {
   readonly description: string;
   /** True when the batches list every object of the class: known accounts not seen are deleted. */
   readonly enumeratesAll: boolean;
-  /** True when the source already collapsed repeated objects (a collected incremental round). */
-  readonly collapsed?: boolean;
   batches(): AsyncIterable<ChangeBatch>;
   /** Once the batches are exhausted: the token for the next round (undefined: keep the old one). */
   nextToken(): NextToken | undefined;

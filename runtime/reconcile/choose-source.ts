@@ -32,6 +32,7 @@ export function chooseSource(session: ConnectorSession, scope: ReconScope, reque
   const resumeFrom = resume?.continuation;
   if (request.uid !== undefined) return oneObjectSource(session, cls, request.uid);
   const filters = {
+    select: scope.select,
     ...(request.filter !== undefined && { filter: request.filter }),
     ...(request.rawFilter !== undefined && { rawFilter: request.rawFilter }),
   };
@@ -56,12 +57,14 @@ export function chooseSource(session: ConnectorSession, scope: ReconScope, reque
     const link = ignoreToken ? undefined : scope.state.getToken(tokenKey(scope, 'delta'))?.value;
     return deltaSource(session, cls, op, {
       batchSize: request.batchSize,
+      select: scope.select,
       ...(link !== undefined ? { link } : resumeFrom !== undefined && !ignoreToken && { resumeFrom }),
     });
   }
   const watermark = scope.state.getToken(tokenKey(scope, 'watermark'))?.value;
   return watermarkSource(session, cls, incremental, {
     batchSize: request.batchSize,
+    select: scope.select,
     ...(watermark !== undefined ? { watermark } : {
       ...(resumeFrom !== undefined && { resumeFrom }),
       ...(resume?.maxTimestamp !== undefined && { maxSoFar: resume.maxTimestamp }),

@@ -16,6 +16,8 @@ export interface DeltaSourceOptions {
   /** A next link of an interrupted first round. */
   resumeFrom?: string;
   batchSize: number;
+  /** The `select` variable of the first round (a delta link keeps the selection of its first round). */
+  select?: string;
 }
 
 export function deltaSource(session: ConnectorSession, cls: ObjectClassModel, op: DeltaOperationModel, options: DeltaSourceOptions): ChangeSource {
@@ -25,11 +27,10 @@ export function deltaSource(session: ConnectorSession, cls: ObjectClassModel, op
   return {
     description: changesRound ? 'delta changes round' : 'delta first round',
     enumeratesAll: !changesRound,
-    collapsed: changesRound,
     async *batches(): AsyncGenerator<ChangeBatch, void, undefined> {
       if (changesRound) {
         const round = new RoundCollector();
-        for await (const page of readAhead(readDelta(session, cls, op, options.link))) {
+        for await (const page of readAhead(readDelta(session, cls, op, options.link, options.select))) {
           for (const item of page.items) {
             const uid = uidOf(cls, item);
             if (uid === undefined) continue;
@@ -41,7 +42,7 @@ export function deltaSource(session: ConnectorSession, cls: ObjectClassModel, op
         yield* round.batches(options.batchSize);
         return;
       }
-      for await (const page of readAhead(readDelta(session, cls, op, options.resumeFrom))) {
+      for await (const page of readAhead(readDelta(session, cls, op, options.resumeFrom, options.select))) {
         if (page.deltaLink !== undefined) token = { kind: 'delta', value: page.deltaLink };
         // A first round lists what exists; a removed marker there only repeats that it does not.
         const upserts = page.items.filter((item) => !isRemoved(item));

@@ -45,3 +45,18 @@ export function countsFrom(value: unknown): EventCounts {
 export function totalEvents(counts: EventCounts): number {
   return eventTypes.reduce((sum, type) => sum + counts[type], 0);
 }
+
+/**
+ * One NDJSON line. `attributesJson`, when given, is the attributes already serialized (the
+ * snapshot text): a run of 100k accounts then serializes each record once, not twice.
+ */
+export function eventLine(event: ReconEvent, attributesJson?: string): string {
+  let line = `{"event":"${event.event}","class":${JSON.stringify(event.class)},"uid":${JSON.stringify(event.uid)}`;
+  if (event.name !== undefined) line += `,"name":${JSON.stringify(event.name)}`;
+  const attributes = attributesJson ?? (event.attributes === undefined ? undefined : JSON.stringify(event.attributes));
+  if (attributes !== undefined) line += `,"attributes":${attributes}`;
+  if (event.identity !== undefined) line += `,"identity":${event.identity}`;
+  if (event.identities !== undefined) line += `,"identities":${JSON.stringify(event.identities)}`;
+  if (event.rule !== undefined) line += `,"rule":${event.rule}`;
+  return `${line}}\n`;
+}

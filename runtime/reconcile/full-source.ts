@@ -11,6 +11,8 @@ import type { ChangeBatch, ChangeSource } from './change-source.js';
 import { listPages } from './list-pages.js';
 
 export interface FullSourceOptions {
+  /** The `select` variable (default: the class's default attributes). */
+  select?: string;
   filter?: string;
   rawFilter?: string;
   limit?: number;
@@ -35,7 +37,7 @@ export function fullSource(session: ConnectorSession, cls: ObjectClassModel, opt
     description: partial ? 'filtered listing' : 'full listing',
     enumeratesAll: !partial && options.extraRawFilter === undefined && options.extraQuery === undefined,
     async *batches(): AsyncGenerator<ChangeBatch, void, undefined> {
-      const pages = listPages(session, search, { filter, select: cls.defaultSelect }, { objectClass: cls.name, operation: 'reconcile' }, {
+      const pages = listPages(session, search, { filter, select: options.select ?? cls.defaultSelect }, { objectClass: cls.name, operation: 'reconcile' }, {
         ...(options.extraQuery && { extraQuery: options.extraQuery }),
         ...(options.resumeFrom !== undefined && { resumeFrom: options.resumeFrom }),
         ...(options.limit !== undefined && { limit: options.limit }),

@@ -31,14 +31,14 @@ export class DeltaLinkExpired extends Error {
 }
 
 /** `from`: a stored delta link (a changes round) or a next link to resume an interrupted round. */
-export async function* readDelta(session: ConnectorSession, cls: ObjectClassModel, op: DeltaOperationModel, from?: string): AsyncGenerator<DeltaPage, void, undefined> {
+export async function* readDelta(session: ConnectorSession, cls: ObjectClassModel, op: DeltaOperationModel, from?: string, select = cls.defaultSelect): AsyncGenerator<DeltaPage, void, undefined> {
   if (op.paging.type !== 'nextLink') {
     throw connectorError('ConfigurationError', `${op.label}: a delta operation pages by next link (paging.type "nextLink")`, { objectClass: cls.name, operation: 'delta' });
   }
   const paging = op.paging;
   const context = { objectClass: cls.name, operation: op.label };
   const pageSize = resolvePageSize(paging, session.connection.context.config);
-  const first = buildRequest(session.connection, op, { select: cls.defaultSelect, page: { size: pageSize ?? '' } }, { errorContext: context });
+  const first = buildRequest(session.connection, op, { select, page: { size: pageSize ?? '' } }, { errorContext: context });
   let request: PreparedRequest = from === undefined ? first : pageRequest(first, checkedLink(session, from, 'stored link'));
   const followed = new Set<string>([request.url]);
   for (let pageNumber = 1; ; pageNumber++) {

@@ -7,6 +7,7 @@ import { connectorError } from '../errors.js';
 import { compileAttributeMap, type CompiledAttributeMap } from '../mapping/attribute-map.js';
 import { loadLookupCodes } from '../mapping/lookup-codes.js';
 import type { LookupCodes } from '../mapping/map-account.js';
+import { compileMapReader, type ObjectReader } from '../mapping/map-reader.js';
 import type { IdentityValue, StateStore } from '../state/types.js';
 import { identityValue } from './identity-values.js';
 
@@ -20,6 +21,10 @@ export interface ReconScope {
   readonly rules: ReconciliationModeModel;
   readonly recon: ReconciliationModel;
   readonly map: CompiledAttributeMap;
+  /** Target JSON -> the connector object the map reads. */
+  readonly readObject: ObjectReader;
+  /** The `select` variable of list requests: the target attributes the map and the strategy read. */
+  readonly select: string;
   readonly lookups: LookupCodes;
   /** Special attributes the map uses but this run does not read. */
   readonly unread: ReadonlySet<string>;
@@ -57,11 +62,30 @@ export function buildReconScope(definition: DefinitionModel, cls: ObjectClassMod
   if (options.trusted) for (const [field, value] of Object.entries(definition.mappings.get(cls.name)?.trustedDefaults ?? {})) if (value !== undefined) defaults[field] = value;
   const nameField = map.fields.find((rule) => rule.source.kind === 'name')?.field;
   return {
-    state, definition: definition.name, cls, accountClass: accountClassOf(cls, options.trusted), trusted: options.trusted, rules, recon, map,
+    state, definition: definition.name, cls, accountClass: accountClassOf(cls, options.trusted), trusted: options.trusted, rules, recon, map, readObject: compileMapReader(map), select: selectFor(cls, map, recon),
     lookups: loadLookupCodes(state, definition.name, map.lookups), unread, defaults,
     ...(nameField !== undefined && { nameField }),
     ...(options.trusted && { disabled: disabledStatus(map, rules.statusField) }),
   };
+}
+
+/**
+ * Only what reconciliation reads is asked for (OIM fetches the attributes of the recon map):
+ * less for the target to send and for us to parse, and a delta query then tracks only changes
+ * that matter. Special attributes read from the object come through the operation's own query.
+ */
+function selectFor(cls: ObjectClassModel, map: CompiledAttributeMap, recon: ReconciliationModel): string {
+  const attributes = [cls.uidAttribute, cls.nameAttribute, cls.statusAttribute];
+  for (const rule of map.fields) if (rule.source.kind === 'attribute') attributes.push(cls.attributes.get(rule.source.name));
+  if (recon.incremental?.strategy === 'timestamp') attributes.push(cls.attributes.get(recon.incremental.attribute));
+  const names = attributes.flatMap((attribute) => (attribute?.readable ? [attribute.targetPath[0]!] : []));
+  for (const rule of map.fields) {
+    // A special read from the object (e.g. $.assignedLicenses[*]) needs the property its path starts at.
+    const path = rule.source.kind === 'special' ? rule.source.special.read?.fromObject?.source : undefined;
+    const top = path === undefined ? undefined : /^\$?\.?([A-Za-z_@][\w@-]*)/.exec(path)?.[1];
+    if (top !== undefined) names.push(top);
+  }
+  return [...new Set(names)].join(',');
 }
 
 /** What the status field holds for a disabled account: the map's own translation of __ENABLE__ = false. */

@@ -1,55 +1,69 @@
 // One batch of a run: target JSON -> connector objects (with the special attributes this run
 // reads, fetched concurrently before anything is written), then every account and deletion
-// through the action rules, synchronously, inside the caller's store transaction.
-// Within a run an account yields at most one event: a page repeated by the target, or the page
-// redone after a kill, does not report it twice (recordEmitted / wasEmitted).
+// through the action rules, synchronously, inside the caller's store transaction: one read of
+// the batch's stored accounts, the actions, one write of their new state. The result is the
+// batch's event lines.
 import type { ConnectorObject } from '../operations/connector-object.js';
-import { toConnectorObject } from '../operations/connector-object.js';
 import { readSpecialValues, requireSpecial } from '../operations/read-objects.js';
 import { runConcurrently } from '../operations/run-concurrently.js';
 import type { ConnectorSession } from '../operations/session.js';
+import type { AccountStateInput } from '../state/types.js';
 import { reconcileAccount, reconcileDeletion } from './account-actions.js';
-import type { ReconEvent } from './events.js';
+import { eventLine, type ReconEventType } from './events.js';
 import type { ReconScope } from './recon-scope.js';
 
 export interface PreparedBatch {
+  /** One object per uid: a uid the target repeated within the batch keeps its last state. */
   objects: ConnectorObject[];
   deletions: readonly string[];
-  /** Objects the target returned without a uid (not reconcilable). */
-  withoutUid: number;
+}
+
+export interface BatchEvents {
+  text: string;
+  types: ReconEventType[];
 }
 
 export async function prepareBatch(session: ConnectorSession, scope: ReconScope, upserts: readonly unknown[], deletions: readonly string[]): Promise<PreparedBatch> {
-  const objects: ConnectorObject[] = [];
-  const raws: unknown[] = [];
+  const byUid = new Map<string, { object: ConnectorObject; raw: unknown }>();
   for (const raw of upserts) {
-    const object = toConnectorObject(scope.cls, raw);
+    const object = scope.readObject(raw);
     if (object.__UID__ === '') continue;
-    objects.push(object);
-    raws.push(raw);
+    byUid.delete(object.__UID__);
+    byUid.set(object.__UID__, { object, raw });
   }
+  const entries = [...byUid.values()];
   const specials = scope.map.requestedSpecials.filter((name) => !scope.unread.has(name)).map((name) => requireSpecial(scope.cls, name));
   if (specials.length > 0) {
-    const results = await runConcurrently(objects, session.concurrency, async (object, index) => {
-      for (const special of specials) object[special.name] = await readSpecialValues(session, scope.cls, special, object.__UID__, raws[index]);
+    const results = await runConcurrently(entries, session.concurrency, async ({ object, raw }) => {
+      for (const special of specials) object[special.name] = await readSpecialValues(session, scope.cls, special, object.__UID__, raw);
     });
     const failed = results.find((result) => !result.ok);
     if (failed && !failed.ok) throw failed.error;
   }
-  return { objects, deletions, withoutUid: upserts.length - objects.length };
+  return { objects: entries.map((entry) => entry.object), deletions };
 }
 
-export function reconcileBatch(scope: ReconScope, batch: PreparedBatch, runId: number, dedupe: boolean): ReconEvent[] {
-  const events: ReconEvent[] = [];
-  const inBatch = new Set<string>();
-  const keep = (event: ReconEvent | undefined): void => {
-    if (!event) return;
-    if (dedupe && (inBatch.has(event.uid) || scope.state.wasEmitted(runId, event.uid))) return;
-    inBatch.add(event.uid);
-    events.push(event);
-  };
-  for (const object of batch.objects) keep(reconcileAccount(scope, object, runId));
-  for (const uid of batch.deletions) keep(reconcileDeletion(scope, uid));
-  scope.state.recordEmittedMany(runId, events.map((event) => event.uid));
-  return events;
+export function reconcileBatch(scope: ReconScope, batch: PreparedBatch, runId: number): BatchEvents {
+  const { state, definition, accountClass } = scope;
+  const known = state.getAccountStates(definition, accountClass, batch.objects.map((object) => object.__UID__));
+  const saves: AccountStateInput[] = [];
+  let text = '';
+  const types: ReconEventType[] = [];
+  for (const object of batch.objects) {
+    const outcome = reconcileAccount(scope, object, known.get(object.__UID__));
+    saves.push(outcome.save);
+    if (outcome.event) {
+      text += eventLine(outcome.event, outcome.attributesJson);
+      types.push(outcome.event.event);
+    }
+  }
+  state.saveAccountStates(definition, accountClass, runId, saves);
+  for (const uid of batch.deletions) {
+    const event = reconcileDeletion(scope, uid);
+    if (event) {
+      text += eventLine(event);
+      types.push(event.event);
+    }
+  }
+  return { text, types };
 }

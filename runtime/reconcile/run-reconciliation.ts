@@ -11,7 +11,7 @@ import type { ChangeSource } from './change-source.js';
 import { checkpointKey, resumableCheckpoint, saveCheckpoint, type Checkpoint } from './checkpoint.js';
 import { chooseSource, tokenKey, type SourceRequest } from './choose-source.js';
 import type { EventSink } from './event-sink.js';
-import { emptyCounts, totalEvents, type EventCounts, type ReconEvent } from './events.js';
+import { emptyCounts, totalEvents, type EventCounts } from './events.js';
 import { DeltaLinkExpired } from './read-delta.js';
 import { buildReconScope, type ReconScope } from './recon-scope.js';
 import { prepareBatch, reconcileBatch, type PreparedBatch } from './reconcile-batch.js';
@@ -75,10 +75,12 @@ export async function runReconciliation(session: ConnectorSession, options: Reco
     ...(options.uid !== undefined && { uid: options.uid }), ...(options.limit !== undefined && { limit: options.limit }),
   };
   let source = chooseSource(session, scope, request, resume);
-  const commit = (batch: PreparedBatch, continuation: string | undefined, isPage: boolean, dedupe: boolean): void => {
+  const commit = (batch: PreparedBatch, continuation: string | undefined, isPage: boolean): void => {
     state.transaction(() => {
-      const events = reconcileBatch(scope, batch, run.id, dedupe);
-      writeEvents(sink, events, progress.counts);
+      const events = reconcileBatch(scope, batch, run.id);
+      // Written before the checkpoint commits: a kill in between leaves lines the rerun cuts off.
+      if (events.text !== '') sink.write(events.text);
+      for (const type of events.types) progress.counts[type]++;
       progress.objects += batch.objects.length;
       if (isPage) progress.pages++;
       const next: Checkpoint = { ...progress, bytes: sink.position };
@@ -93,7 +95,7 @@ export async function runReconciliation(session: ConnectorSession, options: Reco
   try {
     for (let attempt = 1; ; attempt++) {
       try {
-        for await (const batch of source.batches()) commit(await prepareBatch(session, scope, batch.upserts, batch.deletions), batch.continuation, true, source.collapsed !== true);
+        for await (const batch of source.batches()) commit(await prepareBatch(session, scope, batch.upserts, batch.deletions), batch.continuation, true);
         break;
       } catch (error) {
         if (!(error instanceof DeltaLinkExpired) || attempt > 1) throw error;
@@ -102,7 +104,7 @@ export async function runReconciliation(session: ConnectorSession, options: Reco
         source = chooseSource(session, scope, request, undefined, true);
       }
     }
-    if (source.enumeratesAll && scope.recon.deletedObjects !== 'none') reportUnseen(scope, run.id, (uids) => commit({ objects: [], deletions: uids, withoutUid: 0 }, undefined, false, true));
+    if (source.enumeratesAll && scope.recon.deletedObjects !== 'none') reportUnseen(scope, run.id, (uids) => commit({ objects: [], deletions: uids }, undefined, false));
     const token = partial ? undefined : source.nextToken();
     state.transaction(() => {
       if (token) state.setToken(tokenKey(scope, token.kind), token.value);
@@ -134,14 +136,4 @@ function reportUnseen(scope: ReconScope, runId: number, commitChunk: (uids: stri
     }
   }
   if (chunk.length > 0) commitChunk(chunk);
-}
-
-function writeEvents(sink: EventSink, events: readonly ReconEvent[], counts: EventCounts): void {
-  if (events.length === 0) return;
-  let text = '';
-  for (const event of events) {
-    text += JSON.stringify(event) + '\n';
-    counts[event.event]++;
-  }
-  sink.write(text);
 }

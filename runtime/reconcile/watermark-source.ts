@@ -16,6 +16,7 @@ import { WatermarkTracker } from './timestamps.js';
 type TimestampModel = Extract<IncrementalModel, { strategy: 'timestamp' }>;
 
 export interface WatermarkSourceOptions {
+  select?: string;
   watermark?: string;
   filter?: string;
   rawFilter?: string;
@@ -34,7 +35,11 @@ export function watermarkSource(session: ConnectorSession, cls: ObjectClassModel
     nextToken: () => (tracker.value === undefined ? undefined : { kind: 'watermark' as const, value: tracker.value }),
     maxTimestamp: () => tracker.value,
   };
-  const filters = { ...(options.filter !== undefined && { filter: options.filter }), ...(options.rawFilter !== undefined && { rawFilter: options.rawFilter }) };
+  const filters = {
+    ...(options.filter !== undefined && { filter: options.filter }),
+    ...(options.rawFilter !== undefined && { rawFilter: options.rawFilter }),
+    ...(options.select !== undefined && { select: options.select }),
+  };
   if (options.watermark === undefined) {
     const first = fullSource(session, cls, { ...filters, ...(options.resumeFrom !== undefined && { resumeFrom: options.resumeFrom }), onObject: see });
     return { ...first, description: 'timestamp first round', ...common };
@@ -46,7 +51,6 @@ export function watermarkSource(session: ConnectorSession, cls: ObjectClassModel
   return {
     description: `changes after ${options.watermark}`,
     enumeratesAll: false,
-    collapsed: true,
     async *batches(): AsyncGenerator<ChangeBatch, void, undefined> {
       const round = new RoundCollector();
       for await (const batch of changes.batches()) {

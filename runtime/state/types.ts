@@ -183,6 +183,19 @@ export interface AccountSnapshot {
   updatedAt: string;
 }
 
+/** An account with its snapshot text, as the reconciliation hot path reads it. */
+export interface AccountState extends KnownAccount {
+  snapshotJson?: string;
+}
+
+export interface AccountStateInput {
+  uid: string;
+  /** Stored when given; a null-free update keeps the stored name. */
+  name?: string;
+  /** The new snapshot, canonical JSON (object keys sorted); absent: keep the stored one. */
+  snapshotJson?: string;
+}
+
 export interface SnapshotInput {
   uid: string;
   attributesJson: string;
@@ -289,6 +302,11 @@ export interface StateStore {
   setAccountSnapshot(definition: string, objectClass: string, uid: string, attributesJson: string): boolean;
   /** Returns the uids whose snapshot changed. */
   setAccountSnapshots(definition: string, objectClass: string, snapshots: Iterable<SnapshotInput>): string[];
+
+  /** Reconciliation batches: the stored state of many accounts in one read (unknown uids are absent). */
+  getAccountStates(definition: string, objectClass: string, uids: readonly string[]): Map<string, AccountState>;
+  /** Reconciliation batches: marks the accounts seen in `runId` and stores the names and snapshots given, a few statements per page. */
+  saveAccountStates(definition: string, objectClass: string, runId: RunId, rows: readonly AccountStateInput[]): void;
 
   /** Starts a run; an earlier resumable run of the same kind becomes `abandoned`. */
   beginRun(definition: string, objectClass: string, mode: ReconRunMode): ReconRun;

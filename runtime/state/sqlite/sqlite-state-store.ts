@@ -1,9 +1,10 @@
 // The embedded StateStore: one SQLite file, one connection, one class per area behind it.
 import type {
-  AccountKey, AccountLink, AccountSnapshot, AuditFilter, AuditInput, AuditRecord, BeginJournalInput, FindIdentityOptions,
+  AccountKey, AccountLink, AccountState, AccountStateInput, AccountSnapshot, AuditFilter, AuditInput, AuditRecord, BeginJournalInput, FindIdentityOptions,
   Identity, IdentityFields, IdentityId, JournalEntry, JournalFilter, JournalKey, JournalOutcome, JournalStepStatus,
   KnownAccount, LinkInput, LookupEntry, LookupSync, ReconRun, ReconRunMode, RunId, SnapshotInput, StateStore, SyncToken, SyncTokenKey,
 } from '../types.js';
+import { AccountBatches } from './account-batches.js';
 import { AccountSnapshots } from './account-snapshots.js';
 import { Accounts } from './accounts.js';
 import { AuditLog } from './audit.js';
@@ -23,6 +24,7 @@ export class SqliteStateStore implements StateStore {
   private readonly snapshots: AccountSnapshots;
   private readonly runs: ReconRuns;
   private readonly lookups: LookupValues;
+  private readonly accountBatches: AccountBatches;
 
   constructor(readonly path: string, private readonly sql: SqliteContext) {
     this.tokens = new SyncTokens(sql);
@@ -33,6 +35,7 @@ export class SqliteStateStore implements StateStore {
     this.snapshots = new AccountSnapshots(sql);
     this.runs = new ReconRuns(sql);
     this.lookups = new LookupValues(sql);
+    this.accountBatches = new AccountBatches(sql);
   }
 
   transaction<T>(fn: () => T): T { return this.sql.transaction(fn); }
@@ -99,6 +102,13 @@ export class SqliteStateStore implements StateStore {
   }
   setAccountSnapshots(definition: string, objectClass: string, snapshots: Iterable<SnapshotInput>): string[] {
     return this.snapshots.setMany(definition, objectClass, snapshots);
+  }
+
+  getAccountStates(definition: string, objectClass: string, uids: readonly string[]): Map<string, AccountState> {
+    return this.accountBatches.read(definition, objectClass, uids);
+  }
+  saveAccountStates(definition: string, objectClass: string, runId: RunId, rows: readonly AccountStateInput[]): void {
+    this.accountBatches.save(definition, objectClass, runId, rows);
   }
 
   beginRun(definition: string, objectClass: string, mode: ReconRunMode): ReconRun { return this.runs.begin(definition, objectClass, mode); }
