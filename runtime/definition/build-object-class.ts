@@ -24,11 +24,13 @@ const plainOperations: ReadonlyArray<[PlainKind, ClassTemplateKind]> = [
 
 function buildAttribute(context: BuildContext, className: string, name: string, raw: Attribute): AttributeModel {
   const at = pointerOf('objectClasses', className, 'attributes', name);
+  const targetPath = Array.isArray(raw.targetPath) ? [...raw.targetPath] : splitPath(raw.targetPath ?? name);
   return {
     name,
     type: raw.type,
     ...(raw.description !== undefined && { description: raw.description }),
-    targetPath: splitPath(raw.targetPath ?? name),
+    targetPath,
+    targetName: raw.targetName ?? targetPath.join('.'),
     multiValued: raw.multiValued ?? false,
     required: raw.required ?? false,
     creatable: raw.creatable ?? true,

@@ -170,6 +170,8 @@ export interface AttributeModel {
   readonly description?: string;
   /** Path in the target's JSON. */
   readonly targetPath: readonly string[];
+  /** The target's name for it in filters and update paths. */
+  readonly targetName: string;
   readonly multiValued: boolean;
   readonly required: boolean;
   readonly creatable: boolean;

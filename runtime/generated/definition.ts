@@ -817,9 +817,9 @@ export interface Attribute {
    */
   description?: string;
   /**
-   * Where the attribute sits in the target's JSON when it differs from the attribute name (dots for nesting), e.g. "name.givenName".
+   * Where the attribute sits in the target's JSON when it differs from the attribute name: dotted ("name.givenName") or, for keys that contain dots (such as a URN), a list of keys (["urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", "department"]).
    */
-  targetPath?: string;
+  targetPath?: string | [string, ...string[]];
   /**
    * An array of values. Default false.
    */
@@ -858,6 +858,10 @@ export interface Attribute {
    * Value used on create when none is given: a JSON value, or a template (variables: name, attrs.*, config.*), e.g. "{{localPart name}}".
    */
   defaultOnCreate?: string | number | boolean | unknown[] | {};
+  /**
+   * How the target names this attribute in filters and in update paths (the `attribute` variable of filter templates and `changes[].path`), e.g. "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department". Default: the target path joined with dots.
+   */
+  targetName?: string;
 }
 /**
  * The HTTP operations of the class (OIM relURIs + opTypes, grouped per operation). enable/disable/setPassword default to update with the status/password attribute.

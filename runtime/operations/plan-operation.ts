@@ -59,7 +59,7 @@ export function planOperation(connection: ResolvedConnection, operation: Connect
       const given = normalize('update');
       const planned: PlannedRequest[] = [];
       if (given.attributes.size > 0) {
-        const changes = [...given.attributes].map(([name, value]) => ({ name, path: cls.attributes.get(name)!.targetPath.join('.'), value }));
+        const changes = [...given.attributes].map(([name, value]) => ({ name, path: cls.attributes.get(name)!.targetName, value }));
         const request = buildRequest(connection, op('update'), { uid, attrs: attributesContext(given.attributes), changes }, { body: standardPayload(cls, given.attributes) });
         planned.push({ request, note: 'attributes equal to the current values are left out when it runs' });
       }

@@ -18,7 +18,7 @@ export function statusChange(connection: ResolvedConnection, cls: ObjectClassMod
     throw connectorError('ConfigurationError', `class ${cls.name} cannot be ${enable ? 'enabled' : 'disabled'}: it has no ${enable ? 'enable' : 'disable'} operation and no status attribute with an update operation`, { objectClass: cls.name, uid });
   }
   const attributes = new Map<string, unknown>([[status.name, enable ? cls.statusValues.enabled : cls.statusValues.disabled]]);
-  const changes = [{ name: status.name, path: status.targetPath.join('.'), value: attributes.get(status.name) }];
+  const changes = [{ name: status.name, path: status.targetName, value: attributes.get(status.name) }];
   return buildRequest(connection, update, { uid, attrs: attributesContext(attributes), changes }, { body: standardPayload(cls, attributes) });
 }
 
@@ -35,6 +35,6 @@ export function passwordChange(connection: ResolvedConnection, cls: ObjectClassM
     throw connectorError('ConfigurationError', `class ${cls.name} cannot set passwords: no setPassword operation and no password attribute with an update operation`, { objectClass: cls.name, uid });
   }
   // Other attributes given with the password (e.g. forceChangePasswordNextSignIn) travel with it.
-  const changes = [...input.attributes].map(([name, value]) => ({ name, path: cls.attributes.get(name)!.targetPath.join('.'), value }));
+  const changes = [...input.attributes].map(([name, value]) => ({ name, path: cls.attributes.get(name)!.targetName, value }));
   return buildRequest(connection, update, { uid, attrs: attributesContext(input.attributes), changes }, { body: standardPayload(cls, input.attributes) });
 }

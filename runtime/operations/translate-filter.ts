@@ -34,7 +34,7 @@ export function translateFilter(cls: ObjectClassModel, source: string, config: R
         if (attribute.type === 'boolean' && typeof value !== 'boolean' && node.attribute !== '__ENABLE__') {
           throw connectorError('InvalidAttributeValue', `filter: ${attribute.name} is a boolean; compare it with true or false`, { objectClass: cls.name, field: attribute.name });
         }
-        return template.render({ config, attribute: attribute.targetPath.join('.'), value });
+        return template.render({ config, attribute: attribute.targetName, value });
       }
     }
   };

@@ -31,7 +31,7 @@ export function changedAttributes(cls: ObjectClassModel, requested: ReadonlyMap<
 export function attributeUpdateStep(session: ConnectorSession, cls: ObjectClassModel, changed: ReadonlyMap<string, unknown>, context: Record<string, string>): Step {
   const update = cls.operations.update;
   if (!update) throw connectorError('ConfigurationError', `class ${cls.name} has no update operation`, { objectClass: cls.name, operation: 'update' });
-  const changes = [...changed].map(([name, value]) => ({ name, path: cls.attributes.get(name)!.targetPath.join('.'), value }));
+  const changes = [...changed].map(([name, value]) => ({ name, path: cls.attributes.get(name)!.targetName, value }));
   return {
     id: 'update',
     label: update.label,
