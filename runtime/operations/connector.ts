@@ -8,6 +8,7 @@ import type { HttpLogger } from '../http/http-events.js';
 import { createTransport } from '../http/transport.js';
 import type { HttpTransport } from '../http/types.js';
 import type { StateStore } from '../state/types.js';
+import { resolveLookupInputs } from '../mapping/lookup-resolver.js';
 import { createObject } from './create-object.js';
 import type { ConnectorObject } from './connector-object.js';
 import { requireClass } from './operation-names.js';
@@ -70,11 +71,15 @@ export class Connector {
     });
   }
 
-  create(objectClass: string, attributes: unknown): Promise<WriteResult> {
-    return createObject(this.session, requireClass(this.definition, objectClass), attributes);
+  // Writes check lookup-backed values against the synced lookups first (codes, decodes and ids
+  // become target ids; an unknown value fails before any request): see mapping/lookup-resolver.ts.
+  async create(objectClass: string, attributes: unknown): Promise<WriteResult> {
+    const cls = requireClass(this.definition, objectClass);
+    return createObject(this.session, cls, resolveLookupInputs(this.session, cls, attributes));
   }
-  update(objectClass: string, uid: string, attributes: unknown): Promise<WriteResult> {
-    return updateObject(this.session, requireClass(this.definition, objectClass), uid, attributes);
+  async update(objectClass: string, uid: string, attributes: unknown): Promise<WriteResult> {
+    const cls = requireClass(this.definition, objectClass);
+    return updateObject(this.session, cls, uid, resolveLookupInputs(this.session, cls, attributes));
   }
   delete(objectClass: string, uid: string): Promise<WriteResult> {
     return deleteObject(this.session, requireClass(this.definition, objectClass), uid);
@@ -88,11 +93,13 @@ export class Connector {
   search(objectClass: string, options: SearchOptions = {}): AsyncGenerator<ConnectorObject, void, undefined> {
     return searchObjects(this.session, requireClass(this.definition, objectClass), options);
   }
-  addValues(objectClass: string, uid: string, attributes: unknown): Promise<WriteResult> {
-    return changeValues(this.session, requireClass(this.definition, objectClass), uid, attributes, 'add');
+  async addValues(objectClass: string, uid: string, attributes: unknown): Promise<WriteResult> {
+    const cls = requireClass(this.definition, objectClass);
+    return changeValues(this.session, cls, uid, resolveLookupInputs(this.session, cls, attributes), 'add');
   }
-  removeValues(objectClass: string, uid: string, attributes: unknown): Promise<WriteResult> {
-    return changeValues(this.session, requireClass(this.definition, objectClass), uid, attributes, 'remove');
+  async removeValues(objectClass: string, uid: string, attributes: unknown): Promise<WriteResult> {
+    const cls = requireClass(this.definition, objectClass);
+    return changeValues(this.session, cls, uid, resolveLookupInputs(this.session, cls, attributes), 'remove');
   }
   enable(objectClass: string, uid: string): Promise<WriteResult> {
     return setEnabled(this.session, requireClass(this.definition, objectClass), uid, true);
