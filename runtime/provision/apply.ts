@@ -11,7 +11,9 @@ import { readCurrent, type ReadStrategy } from './current-state.js';
 import { desiredState, type Desired, type RunSettings } from './desired-state.js';
 import { executeIdentity } from './execute-identity.js';
 import { setDeferredReferences } from './deferred-references.js';
-import { planIdentity, type PlanContext } from './plan-identity.js';
+import { openApplyJournals, planIdentity, type PlanContext } from './plan-identity.js';
+import { readInverses } from './read-inverses.js';
+import { resolveIdentity, type ResolvedIdentity } from './resolve-identity.js';
 import type { IdentityOutcome, IdentityPlan, PlannedIdentity } from './plan-types.js';
 import type { ProvisionPolicyModel } from './policy-model.js';
 import { ReferenceResolver } from './reference-resolver.js';
@@ -61,10 +63,18 @@ export async function planApply(connector: Connector, policy: ProvisionPolicyMod
     if (uid !== undefined && name !== undefined) resolver.learn(cls, name, uid);
   }
   const creating = new Set(desired.flatMap((d) => (d.kind === 'present' && !current.has(d.name.toLowerCase()) ? [d.name.toLowerCase()] : [])));
-  const context: PlanContext = { session, policy, current, resolver, creating };
+  const concurrency = options.concurrency ?? 32;
+  const resolvedResults = await runConcurrently(desired, concurrency, (d) => resolveIdentity(session, policy, d, resolver, creating));
+  const resolved = resolvedResults.map((result, i): ResolvedIdentity => {
+    if (result.ok) return result.value;
+    const d = desired[i]!;
+    return { desired: { kind: 'invalid', key: d.key, ...(d.name !== undefined && { name: d.name }), message: String(toErrorJson(result.error).message) } };
+  });
+  const inverse = await readInverses(session, policy, resolved, current, resolver);
+  const context: PlanContext = { session, policy, current, resolver, creating, inverse, openJournals: openApplyJournals(session, policy) };
   let done = 0;
-  const results = await runConcurrently(desired, options.concurrency ?? 32, async (d, i) => {
-    const planned = await planIdentity(context, d, inputs[i]!.source);
+  const results = await runConcurrently(resolved, concurrency, async (identity, i) => {
+    const planned = await planIdentity(context, identity, inputs[i]!.source);
     options.onProgress?.(++done, desired.length);
     return planned;
   });

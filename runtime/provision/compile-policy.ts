@@ -1,12 +1,13 @@
 // Checks a schema-valid policy against the definition (class, attribute and special attribute
 // names, what can be compared or only created) and compiles it into the immutable model.
-import { findClass, type AttributeModel, type DefinitionModel, type ObjectClassModel } from '../definition/model.js';
+import { findClass, type AttributeModel, type DefinitionModel, type ObjectClassModel, type SpecialAttributeModel } from '../definition/model.js';
 import { didYouMean } from '../definition/did-you-mean.js';
 import { childPointer } from '../definition/json-pointer.js';
 import type { ProblemCollector } from '../definition/problems.js';
 import type { ProvisionPolicy } from './generated-policy.js';
 import { defaultRoleClaim, type AttributeRule, type CompiledSource, type CreateOnlyRule, type ProvisionPolicyModel, type RoleScope, type SpecialRuleModel } from './policy-model.js';
 import { compileSource, type CompileEnvironment } from './value-source.js';
+import { flattenValues } from './claims.js';
 
 export function compilePolicy(definition: DefinitionModel, raw: ProvisionPolicy, file: string, problems: ProblemCollector): ProvisionPolicyModel | undefined {
   const className = raw.objectClass ?? '__ACCOUNT__';
@@ -68,7 +69,9 @@ export function compilePolicy(definition: DefinitionModel, raw: ProvisionPolicy,
     if (!special.read) problems.add(pointer, `${cls.name}.${key} cannot be read (no read in the definition), so it cannot be kept in a desired state`, true);
     if (rule.by === 'name' && !special.objectClass) problems.add(childPointer(pointer, 'by'), `${cls.name}.${key} names no objectClass, so its values cannot be looked up by name`);
     const sources = rule.values.map((source, i) => compileSource(source, childPointer(childPointer(pointer, 'values'), i), env));
-    specials.push({ special, sources, by: rule.by ?? 'uid', appendDomain: rule.appendDomain ?? false });
+    const inverse = rule.inverse === undefined ? undefined : inverseOf(definition, cls, special, rule.inverse, childPointer(pointer, 'inverse'), problems);
+    const constants = rule.values.flatMap((source) => (source.value === undefined ? [] : flattenValues(source.value)));
+    specials.push({ special, sources, constants, by: rule.by ?? 'uid', appendDomain: rule.appendDomain ?? false, ...(inverse && { inverse }) });
   }
 
   const nameClaim = raw.name.claim;
@@ -126,4 +129,22 @@ function dynamicMembershipRule(cls: ObjectClassModel, raw: ProvisionPolicy, role
   const separator = isRoleClaim ? (roles?.separator ?? ',') : undefined;
   const source = compileSource({ claim, exclude, pick: rule.pick ?? 'first', ...(separator !== undefined && { separator }) }, '/dynamicMembership', env);
   return [{ attribute, source }];
+}
+
+function inverseOf(definition: DefinitionModel, cls: ObjectClassModel, special: SpecialAttributeModel, name: string, pointer: string, problems: ProblemCollector): SpecialRuleModel['inverse'] {
+  const valuesClass = special.objectClass === undefined ? undefined : findClass(definition, special.objectClass);
+  if (!special.multiValued || !valuesClass) {
+    problems.add(pointer, `${cls.name}.${special.name} ${special.multiValued ? 'names no objectClass' : 'is single-valued'}, so it has no inverse`);
+    return undefined;
+  }
+  const inverse = valuesClass.specialAttributes.get(name);
+  if (!inverse) {
+    problems.add(pointer, `class ${valuesClass.name} has no special attribute "${name}"${didYouMean(name, valuesClass.specialAttributes.keys())}`);
+    return undefined;
+  }
+  if (inverse.objectClass !== cls.name || !inverse.read?.request) {
+    problems.add(pointer, `${valuesClass.name}.${name} must list ${cls.name} uids with a read request to be the inverse of ${cls.name}.${special.name}`);
+    return undefined;
+  }
+  return { cls: valuesClass, special: inverse };
 }

@@ -220,4 +220,8 @@ export interface SpecialRule {
    * With by: name, append @domain (as for the account name) to values without @ (e.g. a manager's username).
    */
   appendDomain?: boolean;
+  /**
+   * Special attribute of the values' class that lists the accounts (e.g. "members" of group for user.groups). The run then reads the accounts of each value the policy names once, instead of the values of every account, and manages only those values: values the policy never names are left alone.
+   */
+  inverse?: string;
 }

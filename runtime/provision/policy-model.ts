@@ -36,6 +36,10 @@ export interface SpecialRuleModel {
   readonly sources: readonly CompiledSource[];
   readonly by: 'uid' | 'name';
   readonly appendDomain: boolean;
+  /** The values `value` sources name (whatever their `when`): the values an inverse read covers at least. */
+  readonly constants: readonly string[];
+  /** The values' class and its special attribute listing the accounts (read once per value). */
+  readonly inverse?: { readonly cls: ObjectClassModel; readonly special: SpecialAttributeModel };
 }
 
 export interface RoleScope {
