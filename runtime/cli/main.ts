@@ -123,6 +123,32 @@ program
   .option('--json', 'NDJSON records')
   .action(run(async (path: string, options) => (await import('./audit-command.js')).auditCommand(path, options as never)));
 
+addRunOptions(
+  program
+    .command('lookups <definition>')
+    .description('list lookup values (synced or static); --sync fills them from the target first')
+    .option('--sync', 'fill the lookups from the target (class search or list operation) and store them')
+    .option('--name <lookup>', 'only this lookup'),
+).action(run(async (path: string, options) => (await import('./lookups-command.js')).lookupsCommand(path, options as never)));
+
+const identities = program.command('identities').description('the identity store that reconciliation matches and fills');
+identities
+  .command('import <file>')
+  .description('load identities from CSV (header row = field names) or NDJSON; one transaction')
+  .option('--format <format>', 'csv or ndjson (default: from the file extension)')
+  .option('--key <field>', 'update the identity with the same value in this field instead of adding one')
+  .option('--state <file>', 'state database (default .connector/state.db)')
+  .option('--json', 'machine-readable output')
+  .action(run(async (file: string, options) => (await import('./identities-command.js')).identitiesImportCommand(file, options as never)));
+identities
+  .command('export')
+  .description('write every identity as NDJSON (default) or CSV')
+  .option('--format <format>', 'csv or ndjson (default: from the --out extension, else ndjson)')
+  .option('--fields <names>', 'CSV columns, comma-separated (default: every field)')
+  .option('--out <file>', 'write to a file (complete or not at all) instead of stdout')
+  .option('--state <file>', 'state database (default .connector/state.db)')
+  .action(run(async (options) => (await import('./identities-command.js')).identitiesExportCommand(options as never)));
+
 addRunOptions(program.command('test <definition>').description('check the connection and the credentials')).action(
   run(async (path: string, options) => (await import('./test-command.js')).testCommand(path, options as never)),
 );

@@ -3,6 +3,7 @@ import type { CommonOptions } from './common-options.js';
 import { exitCodes, UsageError } from './exit-codes.js';
 import { openConnector } from './open-connector.js';
 import { openOutput, writeJsonLines } from './output.js';
+import { incrementalSearch } from '../reconcile/incremental-search.js';
 
 export interface SearchCommandOptions extends CommonOptions {
   filter?: string;
@@ -20,8 +21,12 @@ export async function searchCommand(path: string, objectClass: string, options: 
   const output = await openOutput(options.out);
   try {
     const specials = options.special ? options.special.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
-    if (options.incremental) throw new UsageError('--incremental needs the reconciliation module (not yet built)');
-    const objects = opened.connector.search(objectClass, {
+    if (options.incremental && (options.filter !== undefined || options.rawFilter !== undefined || limit !== undefined || specials)) {
+      throw new UsageError('--incremental lists every change of the class: it takes no --filter, --raw-filter, --limit or --special');
+    }
+    const objects = options.incremental
+      ? incrementalSearch(opened.connector.session, objectClass, (message) => process.stderr.write(`warning: ${message}\n`))
+      : opened.connector.search(objectClass, {
           ...(options.filter !== undefined && { filter: options.filter }),
           ...(options.rawFilter !== undefined && { rawFilter: options.rawFilter }),
           ...(limit !== undefined && { limit }),
