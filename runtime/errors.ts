@@ -36,6 +36,8 @@ export interface ErrorContext {
   /** The target's message, already redacted. */
   targetMessage?: string;
   hint?: string;
+  /** How long the target asked to wait before trying again (its Retry-After), in ms. */
+  retryAfterMs?: number;
 }
 
 export class ConnectorError extends Error {

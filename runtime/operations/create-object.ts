@@ -2,9 +2,12 @@
 // after a timeout or 5xx the object is first looked up by name (idempotent create). If a
 // follow-up step fails, the result names the new uid and the failed steps, nothing is
 // deleted, and a rerun with the same input retries only those steps (from the journal).
+import { randomUUID } from 'node:crypto';
 import { connectorError, isConnectorError } from '../errors.js';
 import { getAtPath } from '../definition/attribute-path.js';
 import type { ObjectClassModel } from '../definition/model.js';
+import { backoffCap } from '../http/retry-policy.js';
+import { sleep } from '../http/sleep.js';
 import type { HttpResponse } from '../http/types.js';
 import { buildRequest } from './build-request.js';
 import { normalizeInput } from './connector-input.js';
@@ -58,7 +61,9 @@ export async function createObject(session: ConnectorSession, cls: ObjectClassMo
     const variables = { name, attrs: attributesContext(attributes), password: cls.passwordAttribute ? attributes.get(cls.passwordAttribute.name) : undefined };
     const request = buildRequest(session.connection, create, variables, { body: standardPayload(cls, attributes), errorContext: context });
     try {
-      uid = await sendCreate(session, cls, name, () => sendOperation(session, create, request, context), context);
+      // One x-request-id for every attempt of this create, so the target can tie them together.
+      const stableRequest = { ...request, requestId: request.requestId ?? randomUUID() };
+      uid = await sendCreate(session, cls, name, () => sendOperation(session, create, stableRequest, context), context);
     } catch (error) {
       if (journalId !== undefined) {
         state!.markStep(journalId, 'create', 'failed', isConnectorError(error) ? error.toJSON() : { message: String(error) });
@@ -88,7 +93,8 @@ async function sendCreate(
   context: Record<string, string>,
 ): Promise<string> {
   const create = cls.operations.create!;
-  const maxAttempts = session.definition.connection.retry.maxAttempts;
+  const retry = session.definition.connection.retry;
+  const maxAttempts = retry.maxAttempts;
   for (let attempt = 1; ; attempt++) {
     try {
       const outcome = await send();
@@ -102,9 +108,12 @@ async function sendCreate(
         if (found) return found;
       }
       if (!retryable || attempt >= maxAttempts) throw error;
+      // Wait first (what the target asked for in Retry-After, at least the definition's
+      // backoff), then look the object up, then send again only if it is not there.
+      const backoff = Math.floor(Math.random() * backoffCap(attempt, retry));
+      await sleep(Math.max(error.context.retryAfterMs ?? 0, backoff));
       const found = await findUidByName(session, cls, name!, false);
       if (found) return found;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(250 * 2 ** attempt, 5_000)));
     }
   }
 }

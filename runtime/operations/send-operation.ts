@@ -1,6 +1,7 @@
 // Sends one request of an operation and interprets the answer: expected status, 404 that
 // means "nothing there", errors that mean "already done", everything else classified.
 import { classifyResponse } from '../http/classify-error.js';
+import { parseRetryAfter } from '../http/retry-policy.js';
 import type { ConnectorError, ErrorContext } from '../errors.js';
 import type { OperationModel } from '../definition/model.js';
 import type { HttpResponse, PreparedRequest } from '../http/types.js';
@@ -20,7 +21,9 @@ export async function sendOperation(session: ConnectorSession, op: OperationMode
   const response = useBatch ? await session.batcher!.submit(request) : await session.transport.send(request);
   if (isExpectedStatus(op, response.status)) return { kind: 'ok', response };
   if (response.status === 404 && op.notFound === 'empty') return { kind: 'empty', response };
-  const error = classifyResponse(response, session.definition.connection.errors, { operation: op.label, ...context }, session.redactor);
+  const retryAfterMs = parseRetryAfter(response.headers['retry-after'], Date.now());
+  const errorContext = { operation: op.label, ...context, ...(retryAfterMs !== undefined && { retryAfterMs }) };
+  const error = classifyResponse(response, session.definition.connection.errors, errorContext, session.redactor);
   if (op.alreadyDone.has(error.kind)) return { kind: 'alreadyDone', error };
   throw error;
 }
