@@ -41,7 +41,8 @@ addSettingsOptions(
     .option('--attrs <file>', 'JSON object of connector attributes, or - for stdin')
     .option('--filter <filter>', 'connector filter, e.g. department eq "Sales"')
     .option('--raw-filter <filter>', 'filter in the target\'s own syntax (OIM Filter Suffix)')
-    .option('--json', 'NDJSON lines {"method","url","headers","body"}'),
+    .option('--json', 'NDJSON lines {"method","url","headers","body"}')
+    .option('--verbose', 'also print the settings the plan used on stderr (secrets redacted)'),
 ).action(run(async (path: string, operation: string, options) => (await import('./plan-command.js')).planCommand(path, operation, options as never)));
 
 addRunOptions(

@@ -23,6 +23,7 @@ export async function planCommand(path: string, operation: string, options: Plan
   const settings = settingsFor(definition, options, true);
   if (settings.missing.length > 0 && !options.json) process.stderr.write(`note: settings without a value are shown as <name>: ${settings.missing.join(', ')}\n`);
   const values = { ...settings.values, ...Object.fromEntries(settings.missing.map((name) => [name, `<${name}>`])) };
+  if (options.verbose) process.stderr.write(`settings: ${JSON.stringify(settings.redactor.redactValue(values))}\n`);
   const connection = resolveConnection(definition, { ...settings, values });
   const planned = planOperation(connection, operation, {
     ...(options.class !== undefined && { objectClass: options.class }),
