@@ -45,10 +45,15 @@ export function compileTemplate(source: string, scope: TemplateScope): CompileRe
     ? program.body.flatMap((s): Part[] => (s.type === 'ContentStatement' ? [(s as hbs.AST.ContentStatement).value] : s.type === 'MustacheStatement' ? [s as hbs.AST.MustacheStatement] : []))
     : undefined;
   const single = parts?.length === 1 && typeof parts[0] !== 'string' ? parts[0] : undefined;
-  const blockRender = parts ? undefined : handlebars().compile(program, compileOptions);
+  // Templates with blocks go to Handlebars itself, compiled on first render (Handlebars would
+  // defer the compilation to then anyway; deferring the call also defers loading it).
+  let blockRender: HandlebarsTemplateDelegate | undefined;
 
   const render = (context: TemplateContext): string => {
-    if (blockRender) return blockRender(context);
+    if (!parts) {
+      blockRender ??= handlebars().compile(program, compileOptions);
+      return blockRender(context);
+    }
     let out = '';
     for (const part of parts!) out += typeof part === 'string' ? part : textOf(evaluateMustache(part, context));
     return out;
