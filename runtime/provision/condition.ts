@@ -1,4 +1,5 @@
 // `when` conditions of value sources: hasRole, or a test on one claim.
+import { pointerToDotted } from '../definition/json-pointer.js';
 import { claimValues } from './claims.js';
 import type { Condition } from './generated-policy.js';
 import { defaultRoleClaim, type RoleScope } from './policy-model.js';
@@ -9,17 +10,17 @@ export type ClaimsTest = (claims: Claims) => boolean;
 
 export function compileCondition(raw: Condition, pointer: string, env: CompileEnvironment): ClaimsTest {
   if (raw.hasRole !== undefined) {
-    if (raw.claim !== undefined) env.problems.add(pointer, `${pointer}: give either "hasRole" or "claim", not both`);
+    if (raw.claim !== undefined) env.problems.add(pointer, `${pointerToDotted(pointer)}: give either "hasRole" or "claim", not both`);
     return hasRoleTest(raw.hasRole, env.roles);
   }
   if (raw.claim === undefined) {
-    env.problems.add(pointer, `${pointer} needs "hasRole" or "claim"`);
+    env.problems.add(pointer, `${pointerToDotted(pointer)} needs "hasRole" or "claim"`);
     return () => false;
   }
   const claim = raw.claim;
   const tests = (['equals', 'contains', 'matches', 'present'] as const).filter((key) => raw[key] !== undefined);
   if (tests.length !== 1) {
-    env.problems.add(pointer, `${pointer}: give exactly one of "equals", "contains", "matches", "present" with "claim"`);
+    env.problems.add(pointer, `${pointerToDotted(pointer)}: give exactly one of "equals", "contains", "matches", "present" with "claim"`);
     return () => false;
   }
   if (raw.present !== undefined) {
@@ -38,7 +39,7 @@ export function compileCondition(raw: Condition, pointer: string, env: CompileEn
   try {
     regex = new RegExp(raw.matches ?? '');
   } catch (error) {
-    env.problems.add(`${pointer}/matches`, `${pointer}/matches is not a regular expression: ${(error as Error).message}`);
+    env.problems.add(`${pointer}/matches`, `${pointerToDotted(pointer)}.matches is not a regular expression: ${(error as Error).message}`);
     return () => false;
   }
   return (claims) => claimValues(claims, claim).some((value) => regex.test(value));

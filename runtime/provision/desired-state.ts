@@ -1,6 +1,7 @@
 // What the policy wants for one identity: in scope or not, its account name, the attribute
 // values to keep, the values for create only, and the special attribute values (still names
 // when the policy says `by: name`; references are resolved later, once per run).
+import { pointerToDotted } from '../definition/json-pointer.js';
 import { checkAttribute } from '../operations/connector-input.js';
 import { claimValues, type Claims } from './claims.js';
 import { hasRoleTest } from './condition.js';
@@ -76,7 +77,7 @@ export function desiredState(policy: ProvisionPolicyModel, claims: Claims, setti
     const value = pickValue(rule.source, rule.source.values(context), rule.attribute.multiValued);
     if (value === undefined) continue;
     const problem = checkAttribute(policy.cls, rule.attribute, value, 'create');
-    if (problem) problems.push(`${problem} (from ${rule.source.pointer})`);
+    if (problem) problems.push(`${problem} (from policy ${pointerToDotted(rule.source.pointer)})`);
     else attributes.set(rule.attribute.name, value);
   }
   const createOnly = new Map<string, unknown>();
@@ -89,7 +90,7 @@ export function desiredState(policy: ProvisionPolicyModel, claims: Claims, setti
     const value = pickValue(rule.source, rule.source.values(context), rule.attribute.multiValued);
     if (value === undefined) continue;
     const problem = checkAttribute(policy.cls, rule.attribute, value, 'create');
-    if (problem) problems.push(`${problem} (from ${rule.source.pointer})`);
+    if (problem) problems.push(`${problem} (from policy ${pointerToDotted(rule.source.pointer)})`);
     else createOnly.set(rule.attribute.name, value);
   }
   const specials = policy.specials.map((rule) => {
@@ -97,7 +98,7 @@ export function desiredState(policy: ProvisionPolicyModel, claims: Claims, setti
     for (const source of rule.sources) {
       for (const value of source.values(context)) {
         const text = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
-        if (text === undefined || text === '') problems.push(`${rule.special.name}: ${JSON.stringify(value)} is not a name or uid (from ${source.pointer})`);
+        if (text === undefined || text === '') problems.push(`${rule.special.name}: ${JSON.stringify(value)} is not a name or uid (from policy ${pointerToDotted(source.pointer)})`);
         else {
           const full = rule.by === 'name' && rule.appendDomain ? withDomain(text, settings.domain) : text;
           values.set(full.toLowerCase(), full);

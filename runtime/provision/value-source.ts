@@ -1,5 +1,6 @@
 // Value sources of a policy (claim, constant or template, with a `when`, exclusions and
 // transforms) compiled once at load into functions of an identity.
+import { pointerToDotted } from '../definition/json-pointer.js';
 import { compileTemplate } from '../template/compile-template.js';
 import type { ProblemCollector } from '../definition/problems.js';
 import type { CreateValueSource, ValueSource } from './generated-policy.js';
@@ -29,7 +30,7 @@ const templateScope = { variables: { claims: 'any', config: 'any', name: 'scalar
 export function compileSource(raw: ValueSource | CreateValueSource, pointer: string, env: CompileEnvironment): CompiledSource {
   const given = (['claim', 'value', 'template'] as const).filter((key) => raw[key] !== undefined);
   if (given.length !== 1) {
-    env.problems.add(pointer, given.length === 0 ? `${pointer} needs one of "claim", "value" or "template"` : `${pointer} has both "${given[0]}" and "${given[1]}"; give one source`);
+    env.problems.add(pointer, given.length === 0 ? `${pointerToDotted(pointer)} needs one of "claim", "value" or "template"` : `${pointerToDotted(pointer)} has both "${given[0]}" and "${given[1]}"; give one source`);
   }
   const read = sourceReader(raw, pointer, env);
   const when = raw.when ? compileCondition(raw.when, `${pointer}/when`, env) : undefined;
@@ -59,7 +60,7 @@ function sourceReader(raw: ValueSource | CreateValueSource, pointer: string, env
   if (raw.template !== undefined) {
     const compiled = compileTemplate(raw.template, templateScope);
     if (!compiled.template) {
-      for (const issue of compiled.issues) env.problems.add(`${pointer}/template`, `${pointer}/template: ${issue.message}`);
+      for (const issue of compiled.issues) env.problems.add(`${pointer}/template`, `${pointerToDotted(pointer)}.template: ${issue.message}`);
       return () => [];
     }
     const template = compiled.template;
