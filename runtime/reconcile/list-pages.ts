@@ -51,6 +51,9 @@ export async function* readAhead<T>(source: AsyncGenerator<T, void, undefined>):
       pending = source.next();
       // A failure of the prefetch is reported on the next await, not as an unhandled rejection.
       pending.catch(() => undefined);
+      // The next request is built through several async layers (paging, transport, auth):
+      // let them run now, so that it is on the wire before the consumer's synchronous work.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       yield result.value;
     }
   } finally {

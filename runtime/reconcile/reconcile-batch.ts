@@ -1,8 +1,7 @@
 // One batch of a run: target JSON -> connector objects (with the special attributes this run
 // reads, fetched concurrently before anything is written), then every account and deletion
 // through the action rules, synchronously, inside the caller's store transaction: one read of
-// the batch's stored accounts, the actions, one write of their new state. The result is the
-// batch's event lines.
+// the stored accounts, the actions, one write of their new state, and the event lines.
 import type { ConnectorObject } from '../operations/connector-object.js';
 import { readSpecialValues, requireSpecial } from '../operations/read-objects.js';
 import { runConcurrently } from '../operations/run-concurrently.js';
@@ -16,11 +15,6 @@ export interface PreparedBatch {
   /** One object per uid: a uid the target repeated within the batch keeps its last state. */
   objects: ConnectorObject[];
   deletions: readonly string[];
-}
-
-export interface BatchEvents {
-  text: string;
-  types: ReconEventType[];
 }
 
 export async function prepareBatch(session: ConnectorSession, scope: ReconScope, upserts: readonly unknown[], deletions: readonly string[]): Promise<PreparedBatch> {
@@ -43,21 +37,31 @@ export async function prepareBatch(session: ConnectorSession, scope: ReconScope,
   return { objects: entries.map((entry) => entry.object), deletions };
 }
 
-export function reconcileBatch(scope: ReconScope, batch: PreparedBatch, runId: number): BatchEvents {
+/**
+ * Reconciles the batch a slice at a time, each slice read, decided, written and its lines
+ * handed to `write` before the next: what a slice allocates dies young, instead of living (and
+ * being promoted) for the whole page. All of it still commits in the caller's one transaction.
+ */
+export function reconcileBatch(scope: ReconScope, batch: PreparedBatch, runId: number, write: (text: string) => void): ReconEventType[] {
   const { state, definition, accountClass } = scope;
-  const known = state.getAccountStates(definition, accountClass, batch.objects.map((object) => object.__UID__));
-  const saves: AccountStateInput[] = [];
-  let text = '';
   const types: ReconEventType[] = [];
-  for (const object of batch.objects) {
-    const outcome = reconcileAccount(scope, object, known.get(object.__UID__));
-    saves.push(outcome.save);
-    if (outcome.event) {
-      text += eventLine(outcome.event, outcome.attributesJson);
-      types.push(outcome.event.event);
+  for (let start = 0; start < batch.objects.length; start += sliceSize) {
+    const slice = batch.objects.slice(start, start + sliceSize);
+    const known = state.getAccountStates(definition, accountClass, slice.map((object) => object.__UID__));
+    const saves: AccountStateInput[] = [];
+    let text = '';
+    for (const object of slice) {
+      const outcome = reconcileAccount(scope, object, known.get(object.__UID__));
+      saves.push(outcome.save);
+      if (outcome.event) {
+        text += eventLine(outcome.event, outcome.attributesJson);
+        types.push(outcome.event.event);
+      }
     }
+    state.saveAccountStates(definition, accountClass, runId, saves);
+    if (text !== '') write(text);
   }
-  state.saveAccountStates(definition, accountClass, runId, saves);
+  let text = '';
   for (const uid of batch.deletions) {
     const event = reconcileDeletion(scope, uid);
     if (event) {
@@ -65,5 +69,8 @@ export function reconcileBatch(scope: ReconScope, batch: PreparedBatch, runId: n
       types.push(event.event);
     }
   }
-  return { text, types };
+  if (text !== '') write(text);
+  return types;
 }
+
+const sliceSize = 200;

@@ -77,10 +77,9 @@ export async function runReconciliation(session: ConnectorSession, options: Reco
   let source = chooseSource(session, scope, request, resume);
   const commit = (batch: PreparedBatch, continuation: string | undefined, isPage: boolean): void => {
     state.transaction(() => {
-      const events = reconcileBatch(scope, batch, run.id);
-      // Written before the checkpoint commits: a kill in between leaves lines the rerun cuts off.
-      if (events.text !== '') sink.write(events.text);
-      for (const type of events.types) progress.counts[type]++;
+      // Lines are written before the checkpoint commits: a kill in between leaves lines the rerun cuts off.
+      const types = reconcileBatch(scope, batch, run.id, (text) => sink.write(text));
+      for (const type of types) progress.counts[type]++;
       progress.objects += batch.objects.length;
       if (isPage) progress.pages++;
       const next: Checkpoint = { ...progress, bytes: sink.position };

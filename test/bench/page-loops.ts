@@ -1,0 +1,48 @@
+// The baselines of the reconcile benchmark, over the same request the connector sends:
+// a raw got loop (keep-alive, text body, JSON.parse, follow @odata.nextLink) and the Microsoft
+// Graph JS SDK's PageIterator. Each returns the number of users it walked.
+import https from 'node:https';
+import { Client, PageIterator, type PageCollection } from '@microsoft/microsoft-graph-client';
+import got from 'got';
+import { loadDefinition } from '../../runtime/definition/load-definition.js';
+import { buildReconScope } from '../../runtime/reconcile/recon-scope.js';
+import { openStateStore } from '../../runtime/state/index.js';
+import type { BenchFake } from './bench-fake.js';
+
+/** The $select of a target-mode user reconciliation (what the map reads). */
+export async function reconcileSelect(definitionPath: string): Promise<string> {
+  const definition = await loadDefinition(definitionPath);
+  const state = openStateStore(':memory:');
+  try {
+    return buildReconScope(definition, definition.classes.get('user')!, state, {}, { trusted: false }).select;
+  } finally {
+    state.close();
+  }
+}
+
+export async function rawGotLoop(firstUrl: string, token: string): Promise<number> {
+  const agent = new https.Agent({ keepAlive: true });
+  let count = 0;
+  try {
+    for (let url: string | undefined = firstUrl; url !== undefined; ) {
+      const response = await got(url, { agent: { https: agent }, headers: { authorization: `Bearer ${token}`, accept: 'application/json' }, responseType: 'text' });
+      const page = JSON.parse(response.body) as { value: unknown[]; '@odata.nextLink'?: string };
+      count += page.value.length;
+      url = page['@odata.nextLink'];
+    }
+  } finally {
+    agent.destroy();
+  }
+  return count;
+}
+
+export async function graphSdkLoop(fake: BenchFake, select: string, token: string): Promise<number> {
+  const client = Client.init({ authProvider: (done) => done(null, token), baseUrl: `${fake.authorityHost}/`, defaultVersion: 'v1.0', customHosts: new Set(['127.0.0.1']) });
+  const first = (await client.api('/users').select(select).top(999).get()) as PageCollection;
+  let count = 0;
+  await new PageIterator(client, first, () => {
+    count++;
+    return true;
+  }).iterate();
+  return count;
+}
