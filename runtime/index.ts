@@ -19,3 +19,12 @@ export { connectorOperations, type ConnectorOperation } from './operations/opera
 export { ConnectorError, errorKinds, type ErrorKind } from './errors.js';
 export { openStateStore, type StateStore } from './state/index.js';
 export type { ConnectorDefinition } from './generated/definition.js';
+export { runReconciliation, type ReconcileOptions, type ReconcileSummary } from './reconcile/run-reconciliation.js';
+export { openFileSink, stdoutSink, type EventSink } from './reconcile/event-sink.js';
+export { incrementalSearch, type DeletedObject } from './reconcile/incremental-search.js';
+export type { ReconEvent, ReconEventType, EventCounts } from './reconcile/events.js';
+export { syncLookup, type LookupSyncResult } from './mapping/lookup-sync.js';
+export { resolveLookupInputs, resolveLookupValue, type LookupResolverContext } from './mapping/lookup-resolver.js';
+export { compileAttributeMap, type CompiledAttributeMap, type MapKind } from './mapping/attribute-map.js';
+export { mapAccount, type MappedRecord } from './mapping/map-account.js';
+export { mapFieldsToAttributes } from './mapping/map-fields.js';
