@@ -1,5 +1,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { Connector } from '../../../runtime/operations/connector.js';
+import { openFileSink } from '../../../runtime/reconcile/event-sink.js';
+import { runReconciliation, type ReconcileSummary } from '../../../runtime/reconcile/run-reconciliation.js';
 import { byEvent, startReconHarness, type ReconHarness } from './reconcile-support.js';
 
 const modes = suite('reconcile: target and trusted mode, match and action rules');
@@ -94,6 +97,25 @@ modes('a full run reports known accounts the target no longer has; trusted mode 
   assert.is(h.state.countIdentities(), 57);
   assert.ok(events.every((e) => typeof e.name === 'string' && typeof e.identity === 'number'));
   assert.equal((await h.reconcile({ trusted: true })).events, [], 'a deletion is reported once');
+});
+
+modes('trusted mode with deleteAction disable sets the mapped disabled status instead of deleting the identity', async () => {
+  const definition = h.connector.definition;
+  const recon = definition.reconciliation.get('user')!;
+  const disabling = { ...definition, reconciliation: new Map([['user', { ...recon, deleteAction: 'disable' as const }]]) };
+  const connector = Connector.create(disabling, h.connector.session.connection.settings, { state: h.state, ca: h.fake.caFile });
+  try {
+    const run = (): Promise<ReconcileSummary> => runReconciliation(connector.session, { objectClass: 'user', mode: 'full', trusted: true, openSink: (at) => openFileSink(`${h.dir}/disable.ndjson`, at).sink });
+    await run();
+    const { deleted } = h.fake.mutateUsers({ delete: 1 });
+    const summary = await run();
+    assert.equal(summary.counts.disable, 1);
+    const link = [...h.state.allIdentities()].find((identity) => identity.fields['Office365 GUID'] === deleted[0])!;
+    assert.is(link.fields['Status'], 'Disabled');
+    assert.is(h.state.countIdentities(), 60);
+  } finally {
+    await connector.close();
+  }
 });
 
 modes('a filtered run (OIM Filter Suffix) reconciles only matching accounts and never reports the others as deleted', async () => {
