@@ -1,24 +1,16 @@
-// The connection of an imported definition (before any Microsoft Graph translation): the
-// base URL and credentials as settings (OIM keeps them in the IT resource), the headers from
-// httpHeaderAccept / httpHeaderContentType. A Microsoft target (Azure AD Graph) gets MSAL
-// client credentials and OData filters; any other target OAuth 2.0 client credentials.
+// The connection of an imported definition: the base URL and credentials as settings (OIM
+// keeps them in the IT resource), the headers from httpHeaderAccept / httpHeaderContentType.
+// The configuration does not say how to authenticate: OAuth 2.0 client credentials with a
+// tokenUrl setting, the Generic REST connector's usual scheme. A translation profile that
+// knows the target replaces this connection with its own.
 import type { Auth, Connection } from '../generated/definition.js';
 import type { ImportContext } from './import-context.js';
 import { headerValue } from './oim-configuration.js';
 
-export const odataFilter = {
-  eq: '{{attribute}} eq {{odata value}}',
-  ne: '{{attribute}} ne {{odata value}}',
-  startsWith: 'startswith({{attribute}},{{odata value}})',
-  and: '({{left}}) and ({{right}})',
-  or: '({{left}}) or ({{right}})',
-  not: 'not({{operand}})',
-};
-
 function baseUrlDefault(context: ImportContext): string | undefined {
-  const param = (name: string) => context.settings.itResourceValue(name);
+  const param = (name: string) => context.settings.itResourceValue(name, 'baseUrl');
   const host = param('host');
-  if (!host) return context.microsoft ? 'https://graph.windows.net' : undefined;
+  if (!host) return undefined;
   const ssl = !/^(false|no|0)$/i.test(param('sslenabled') ?? 'true');
   const port = param('port');
   return `${/^https?:\/\//.test(host) ? '' : ssl ? 'https://' : 'http://'}${host}${port ? `:${port}` : ''}`;
@@ -28,19 +20,16 @@ function auth(context: ImportContext): Auth {
   const { settings } = context;
   const clientId = settings.declare('clientId', { type: 'string', required: true, description: 'Client (application) id of the OAuth client (IT resource clientId).' }, ['clientId', 'client_id']);
   const clientSecret = settings.declare('clientSecret', { type: 'string', required: true, secret: true, description: 'Client secret (IT resource clientSecret); give it as {"env": "NAME"}.' }, ['clientSecret', 'client_secret']);
-  if (context.microsoft) {
-    return {
-      type: 'msalClientCredentials',
-      authorityHost: settings.declare('authorityHost', { type: 'string', format: 'uri', default: 'https://login.microsoftonline.com', description: 'Microsoft identity platform host that issues tokens.' }),
-      tenantId: settings.placeholder('tenant_id', 'Directory (tenant) id or initial domain of the tenant (OIM tenant_id).'),
-      clientId,
-      clientSecret,
-      scopes: ['{{connection.origin}}/.default'],
-    };
-  }
   const tokenURL = settings.declare('tokenUrl', { type: 'string', format: 'uri', required: true, description: 'OAuth 2.0 token endpoint (IT resource authenticationServerUrl).' }, ['authenticationServerUrl', 'tokenUrl']);
-  context.report.add('derived', 'the target is not recognised as Microsoft: OAuth 2.0 client credentials with the settings tokenUrl, clientId and clientSecret (OIM keeps these in the IT resource)');
+  if (!context.profile?.connection) {
+    context.report.add('derived', 'the configuration does not say how to authenticate: OAuth 2.0 client credentials with the settings tokenUrl, clientId and clientSecret (OIM keeps these in the IT resource)');
+  }
   return { type: 'oauth2ClientCredentials', tokenURL, clientId, clientSecret };
+}
+
+/** The profile's connection, when it has a filter translation, can express searches by name. */
+export function filterSyntaxKnown(context: ImportContext): boolean {
+  return context.profile?.connection?.filter !== undefined;
 }
 
 export function buildConnection(context: ImportContext): Connection {
@@ -48,15 +37,17 @@ export function buildConnection(context: ImportContext): Connection {
   const baseURL = context.settings.declare('baseUrl', {
     type: 'string',
     format: 'uri',
-    description: context.microsoft ? 'Azure AD Graph endpoint (the host the OIM relURIs are relative to).' : 'Base URL the relURIs are relative to (IT resource host, port and sslEnabled).',
+    description: 'Base URL the relURIs are relative to (IT resource host, port and sslEnabled).',
     ...(fallback !== undefined ? { default: fallback } : { required: true }),
   });
   const headers: Record<string, string> = {};
   const { accept, contentType } = context.config.headers;
   if (accept) headers.Accept = headerValue(accept);
   if (contentType) headers['Content-Type'] = headerValue(contentType);
-  context.report.add('untranslated', 'OIM pages through results with its own settings, none of which the configuration holds: list operations read one response (paging "none"); add a paging strategy if the target pages');
-  if (!context.microsoft) {
+  if (!context.profile?.connection?.paging) {
+    context.report.add('untranslated', 'OIM pages through results with its own settings, none of which the configuration holds: list operations read one response (paging "none"); add a paging strategy if the target pages');
+  }
+  if (!filterSyntaxKnown(context)) {
     context.report.add('untranslated', 'the target\'s filter syntax is unknown: connector filters (--filter) cannot be translated; give filters in the target\'s syntax (--raw-filter, OIM\'s Filter Suffix)');
   }
   return {
@@ -64,6 +55,5 @@ export function buildConnection(context: ImportContext): Connection {
     auth: auth(context),
     ...(Object.keys(headers).length > 0 && { headers }),
     paging: { type: 'none' },
-    ...(context.microsoft && { filter: odataFilter }),
   };
 }

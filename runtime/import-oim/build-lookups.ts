@@ -1,5 +1,5 @@
 // Lookups: a map field marked [Lookup] on a special attribute (Group Names~Group Name[Lookup])
-// becomes a lookup synced from the class of its values (Lookup.Office365.Groups), with OIM's
+// becomes a lookup synced from the class of its values (Lookup.Acme.Groups), with OIM's
 // "<IT resource>~<value>" codes; static lookups given as sections (Countries) keep their rows.
 import type { Lookup } from '../generated/definition.js';
 import type { BuiltClass } from './build-object-class.js';

@@ -3,6 +3,7 @@
 import type { ObjectClass, SpecialAttribute } from '../generated/definition.js';
 import { AttributeSet } from './attribute-set.js';
 import { buildClassOperations } from './build-class-operations.js';
+import { filterSyntaxKnown } from './build-connection.js';
 import { buildSpecialAttribute } from './build-special-attribute.js';
 import type { ImportContext } from './import-context.js';
 import { identityAttribute } from './identity-attributes.js';
@@ -48,7 +49,7 @@ export function buildObjectClass(context: ImportContext, objectClass: string, cl
     context.report.add('untranslated', `OIM class ${objectClass} has neither a SEARCHOP nor its own relURI, so its objects cannot be read; left out`);
     return undefined;
   }
-  if (operations.create && (!operations.search || !context.microsoft)) {
+  if (operations.create && (!operations.search || !filterSyntaxKnown(context))) {
     operations.create.findBeforeRetry = false;
     context.report.add('derived', `${className}.create does not look the object up before a retry (that needs a search by name the target's filter syntax can express)`, {
       target: `${className}.operations.create.findBeforeRetry`,

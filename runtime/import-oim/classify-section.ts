@@ -1,6 +1,6 @@
 // What a lookup definition is for, judged by its name as OIM connectors name them:
-// Lookup.Office365.Configuration, Lookup.Office365.UM.ProvAttrMap, Lookup.Office365 GM.ReconAttrMap,
-// Lookup.Office365.UM.ReconAttrMap.Trusted(.Defaults), Lookup.Office365.Countries, ...
+// Lookup.Acme.Configuration, Lookup.Acme.UM.ProvAttrMap, Lookup.Acme GM.ReconAttrMap,
+// Lookup.Acme.UM.ReconAttrMap.Trusted(.Defaults), Lookup.Acme.Countries, ...
 import type { SectionInfo } from './input-model.js';
 
 const configurationNames = /^(configuration|config|lookup\.configuration)$/i;
@@ -32,7 +32,7 @@ export function classifySection(rawName: string): SectionInfo {
   return { kind: 'ignored', reason: 'not a lookup definition the importer knows (expected Configuration, ProvAttrMap, ReconAttrMap, IT Resource or Lookup.<x>.<Name>)' };
 }
 
-/** The connector prefix of a lookup name: Lookup.Office365.Configuration -> Office365. */
+/** The connector prefix of a lookup name: Lookup.Acme.Configuration -> Acme. */
 export function lookupPrefix(name: string): string | undefined {
   const match = /^Lookup\.([A-Za-z][A-Za-z0-9_-]*)[. ]/.exec(name.trim());
   return match?.[1];

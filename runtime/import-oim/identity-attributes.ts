@@ -1,6 +1,6 @@
 // uidAttributes / nameAttributes / statusAttribute / passwordAttribute of one OIM class.
-// Items are written "__ACCOUNT__.objectId" (sometimes "__ACCOUNT__=objectId"); the guide's
-// passwordAttribute has no class at all ("passwordProfile.password") and means the accounts.
+// Items are written "__ACCOUNT__.accountId" (sometimes "__ACCOUNT__=accountId"); the guide's
+// passwordAttribute has no class at all ("credentials.password") and means the accounts.
 import { recordSource, type ImportContext } from './import-context.js';
 import type { ListCode } from './oim-configuration.js';
 import { describeItem, type OimItem } from './split-decode-list.js';

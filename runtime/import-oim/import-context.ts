@@ -1,8 +1,10 @@
 // What every step of an import shares: the configuration read from the input, the report,
-// the settings being declared, the names chosen for classes, and where each part of the
-// definition came from (so later translations can quote the original entry).
+// the settings being declared, the translation profile (if any), the names chosen for
+// classes, and where each part of the definition came from (so later translations can quote
+// the original entry).
 import type { ImportReport } from './import-report.js';
 import type { OimConfiguration } from './oim-configuration.js';
+import type { ProfileModel } from './profile/profile-model.js';
 import type { SettingsRegistry } from './settings-registry.js';
 import { describeItem, type OimItem } from './split-decode-list.js';
 
@@ -10,8 +12,8 @@ export interface ImportContext {
   readonly config: OimConfiguration;
   readonly report: ImportReport;
   readonly settings: SettingsRegistry;
-  /** The target looks like Azure AD / Microsoft Graph (tenant placeholders, $links, directoryObjects). */
-  readonly microsoft: boolean;
+  /** The translation profile being applied: its `legacy` part says how the configuration reads. */
+  readonly profile: ProfileModel | undefined;
   /** OIM class (e.g. __ACCOUNT__) -> class name in the definition (e.g. user). */
   readonly classNames: ReadonlyMap<string, string>;
   /** Definition place (e.g. "user.operations.create") -> the OIM items it was built from. */

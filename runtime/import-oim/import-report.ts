@@ -8,7 +8,7 @@ import { formatOrigin, type Origin } from './input-model.js';
  * - repaired: malformed input that was fixed (e.g. a customPayload that was not JSON)
  * - derived: something the configuration did not say and the importer decided (an OIM
  *   default, a guess from a name); check it
- * - changed: a translation to Microsoft Graph v1.0 (--to-microsoft-graph)
+ * - changed: a rule of the translation profile (--profile) rewrote it
  * - ignored: entries that carry no behaviour (bundle name, names of other lookups)
  */
 export type ReportKind = 'untranslated' | 'repaired' | 'derived' | 'changed' | 'ignored';
@@ -16,7 +16,7 @@ export type ReportKind = 'untranslated' | 'repaired' | 'derived' | 'changed' | '
 export interface ReportEntry {
   kind: ReportKind;
   message: string;
-  /** The original OIM entry, e.g. `relURIs: __ACCOUNT__.manager=/$(tenant_id)$/users/...`. */
+  /** The original OIM entry, e.g. `relURIs: __ACCOUNT__.manager=/$(account_id)$/users/...`. */
   entry?: string;
   /** Where the entry was read. */
   origin?: Origin;

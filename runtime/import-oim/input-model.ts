@@ -26,8 +26,8 @@ export interface OimEntry {
  * What a lookup definition is for, from its name:
  * - configuration: Lookup.<x>.Configuration (relURIs, opTypes, ...)
  * - provisioning / reconciliation / trusted / trustedDefaults: the attribute maps
- * - itResource: IT resource parameters (tenant_id, clientId, ...)
- * - staticLookup: a value list such as Lookup.Office365.Countries
+ * - itResource: IT resource parameters (host, clientId, ...)
+ * - staticLookup: a value list such as Lookup.Acme.Countries
  * - ignored: known but not imported (e.g. Configuration.Trusted, UM.Configuration)
  */
 export type SectionKind =
@@ -54,7 +54,7 @@ export interface SectionInfo {
 }
 
 export interface OimSection extends SectionInfo {
-  /** The lookup definition's name as given, e.g. Lookup.Office365.UM.ProvAttrMap. */
+  /** The lookup definition's name as given, e.g. Lookup.Acme.UM.ProvAttrMap. */
   name: string;
   origin: Origin;
   entries: OimEntry[];

@@ -1,6 +1,7 @@
 // Names for the imported classes. ICF's __ACCOUNT__ says little; the collection in the
-// relURIs says more: /users -> user, /groups -> group, /directoryRoles -> role,
-// /subscribedSkus -> license. The ICF name is kept as the class's icfName.
+// relURIs says more: /users -> user, /groups -> group, /roles -> role, /licenses -> license,
+// plus the target's own collections from a translation profile (legacy.classNames). The ICF
+// name is kept as the class's icfName.
 import type { ImportReport } from './import-report.js';
 import { isIcfName, parseOimKey } from './oim-key.js';
 import type { OimItem } from './split-decode-list.js';
@@ -9,16 +10,14 @@ const byCollection: Record<string, string> = {
   users: 'user',
   accounts: 'account',
   groups: 'group',
-  directoryroles: 'role',
   roles: 'role',
-  subscribedskus: 'license',
   licenses: 'license',
   skus: 'license',
 };
 
 const byIcfName: Record<string, string> = { __ACCOUNT__: 'account', __GROUP__: 'group', __ROLE__: 'role', __LICENSE__: 'license' };
 
-/** The first path segment that is not a placeholder, e.g. "users" of /$(tenant_id)$/users?... */
+/** The first path segment that is not a placeholder, e.g. "users" of /$(account_id)$/users?... */
 export function collectionOf(relURI: string): string | undefined {
   const path = relURI.split('?')[0] ?? '';
   return path.split('/').find((segment) => segment !== '' && !segment.includes('$('));
@@ -32,7 +31,8 @@ function fallbackName(objectClass: string): string {
   return /^[A-Za-z]/.test(name) ? name : `class${name}`;
 }
 
-export function nameClasses(relURIs: readonly OimItem[], report: ImportReport): Map<string, string> {
+/** Names by collection; `byTargetCollection` (lower-cased keys) comes before the generic ones. */
+export function nameClasses(relURIs: readonly OimItem[], report: ImportReport, byTargetCollection: ReadonlyMap<string, string> = new Map()): Map<string, string> {
   const names = new Map<string, string>();
   const used = new Set<string>();
   const classes = [...new Set(relURIs.map((item) => parseOimKey(item.key ?? '').objectClass).filter((c) => c !== ''))];
@@ -42,7 +42,7 @@ export function nameClasses(relURIs: readonly OimItem[], report: ImportReport): 
       return key.objectClass === objectClass && key.attribute === undefined;
     });
     const collection = own.map((item) => collectionOf(item.value)).find((c) => c !== undefined);
-    const recognised = collection ? byCollection[collection.toLowerCase()] : undefined;
+    const recognised = collection ? (byTargetCollection.get(collection.toLowerCase()) ?? byCollection[collection.toLowerCase()]) : undefined;
     let name = recognised ?? fallbackName(objectClass);
     for (let n = 2; used.has(name); n++) name = `${recognised ?? fallbackName(objectClass)}${n}`;
     used.add(name);

@@ -1,4 +1,4 @@
-// Text as it comes out of a word processor or a web page: typographic quotes, non-breaking
+// Text as it comes out of a word processor or a web page: curly quotes, non-breaking
 // spaces, Windows line ends. OIM itself only knows the plain ASCII forms.
 
 const doubleQuotes = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
@@ -21,7 +21,7 @@ export function canonicalCodeKey(code: string): string {
     .toLowerCase();
 }
 
-/** "tenant_id" -> "tenantId", "Filter Suffix" -> "filterSuffix": a valid setting name. */
+/** "account_id" -> "accountId", "Filter Suffix" -> "filterSuffix": a valid setting name. */
 export function settingName(text: string): string {
   const words = text.split(/[^A-Za-z0-9]+/).filter((w) => w !== '');
   const joined = words.map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1))).join('');

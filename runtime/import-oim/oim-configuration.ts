@@ -39,7 +39,7 @@ const informational: Record<string, string> = {
 export interface OimConfiguration {
   lists: Record<ListCode, OimItem[]>;
   headers: { accept?: OimEntry; contentType?: OimEntry };
-  /** "Office365" of Lookup.Office365.Configuration, when the lookup was named. */
+  /** "Acme" of Lookup.Acme.Configuration, when the lookup was named. */
   prefix?: string;
   maps: OimSection[];
   itResource: OimEntry[];

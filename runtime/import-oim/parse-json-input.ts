@@ -1,8 +1,8 @@
 // JSON input. Either
 //   {"relURIs": "...", "opTypes": "...", ...}              the configuration lookup alone
 //   [{"code": "relURIs", "decode": "..."}, ...]             the same as rows
-//   {"Lookup.Office365.Configuration": {...} | [...],        several lookup definitions, named
-//    "Lookup.Office365.UM.ProvAttrMap": {...} | [...], ...}  as in OIM (see classify-section.ts)
+//   {"Lookup.Acme.Configuration": {...} | [...],             several lookup definitions, named
+//    "Lookup.Acme.UM.ProvAttrMap": {...} | [...], ...}       as in OIM (see classify-section.ts)
 // Top-level string members are configuration entries; object or array members are lookups.
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { lineStarts, locationAt } from '../definition/json-source.js';

@@ -1,9 +1,9 @@
 // One attribute-map row (ProvAttrMap / ReconAttrMap): the form field (code key) and what
 // the decode names. OIM decodes seen in practice:
 //   __NAME__, __UID__, __ENABLE__, __PASSWORD__     ICF's own attributes
-//   displayName, passwordProfile.forceChange...      a target attribute (dots for nesting)
-//   __GROUP__~__GROUP__~objectId                     a child table: values of a special attribute
-//   assignedLicenses~assignedLicenses~skuId          ... or of an array on the object itself
+//   displayName, profile.mustChangePassword          a target attribute (dots for nesting)
+//   __GROUP__~__GROUP__~teamId                       a child table: values of a special attribute
+//   assignedPlans~assignedPlans~planId               ... or of an array on the object itself
 //   accountEnabled="$(accountEnabled)"               the attribute, sent as a quoted string
 //   OIM Organization Name                            a connector-internal attribute
 import type { OimEntry } from './input-model.js';

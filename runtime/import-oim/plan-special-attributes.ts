@@ -1,8 +1,8 @@
 // Which special attributes a class has, and what the attribute maps say about them:
 // every OBJ_CLASS.ATTR key of the configuration lists, plus the maps' child tables.
-// A child table names a special attribute (__GROUP__~__GROUP__~objectId) or an array on the
-// object itself (assignedLicenses~assignedLicenses~skuId): the latter is read from the object,
-// and belongs to the special attribute whose class has that uid (licenses: skuId).
+// A child table names a special attribute (__GROUP__~__GROUP__~teamId) or an array on the
+// object itself (assignedPlans~assignedPlans~planId): the latter is read from the object,
+// and belongs to the special attribute whose class has that uid (plans: planId).
 import type { ImportContext } from './import-context.js';
 import { declaredAttribute } from './identity-attributes.js';
 import { isIcfName, parseOimKey } from './oim-key.js';

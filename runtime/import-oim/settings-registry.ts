@@ -1,4 +1,4 @@
-// The settings an imported definition declares: OIM placeholders such as $(tenant_id)$ and
+// The settings an imported definition declares: OIM placeholders such as $(account_id)$ and
 // the connection's own (base URL, credentials). Values from an IT resource section become
 // defaults, except secrets, which are never written into a definition.
 import type { Setting } from '../generated/definition.js';
@@ -11,7 +11,8 @@ const secretNames = /secret|password|passwd|token|credential|key$/i;
 export class SettingsRegistry {
   private readonly settings = new Map<string, Setting>();
   private readonly itResource = new Map<string, OimEntry>();
-  private readonly usedItResource = new Set<string>();
+  /** IT resource parameter (canonical key) -> the settings that took their value from it. */
+  private readonly usedItResource = new Map<string, Set<string>>();
 
   constructor(
     itResource: readonly OimEntry[],
@@ -20,13 +21,19 @@ export class SettingsRegistry {
     for (const entry of itResource) this.itResource.set(canonicalCodeKey(entry.code), entry);
   }
 
-  /** Declares a setting (first declaration wins) and returns its template, e.g. {{config.tenantId}}. */
+  /** Declares a setting (first declaration wins) and returns its template, e.g. {{config.accountId}}. */
   declare(name: string, setting: Setting, itResourceNames: readonly string[] = [name]): string {
     if (!this.settings.has(name)) this.settings.set(name, this.withItResourceValue(name, setting, itResourceNames));
     return `{{config.${name}}}`;
   }
 
-  /** A setting for an OIM placeholder such as $(tenant_id)$ or <tenant_id>. */
+  /** Declares a setting in place of any earlier declaration of that name; returns its template. */
+  replace(name: string, setting: Setting): string {
+    this.settings.set(name, this.withItResourceValue(name, setting, [name]));
+    return `{{config.${name}}}`;
+  }
+
+  /** A setting for an OIM placeholder such as $(account_id)$ or <account_id>. */
   placeholder(placeholder: string, description?: string): string {
     const name = settingName(placeholder);
     return this.declare(
@@ -40,8 +47,13 @@ export class SettingsRegistry {
     return this.settings.has(name);
   }
 
+  /** Leaves a setting out; IT resource parameters only it used count as unused again. */
   delete(name: string): void {
     this.settings.delete(name);
+    for (const [key, users] of this.usedItResource) {
+      users.delete(name);
+      if (users.size === 0) this.usedItResource.delete(key);
+    }
   }
 
   get(name: string): Setting | undefined {
@@ -52,12 +64,18 @@ export class SettingsRegistry {
     return Object.fromEntries(this.settings);
   }
 
-  /** The value of an IT resource parameter, which then counts as used. */
-  itResourceValue(name: string): string | undefined {
+  /** The value of an IT resource parameter, which then counts as used by the setting `forSetting`. */
+  itResourceValue(name: string, forSetting: string): string | undefined {
     const key = canonicalCodeKey(name);
     const entry = this.itResource.get(key);
-    if (entry) this.usedItResource.add(key);
+    if (entry) this.markUsed(key, forSetting);
     return entry?.decode.trim();
+  }
+
+  private markUsed(key: string, setting: string): void {
+    const users = this.usedItResource.get(key) ?? new Set<string>();
+    users.add(setting);
+    this.usedItResource.set(key, users);
   }
 
   /** IT resource parameters that no setting used. */
@@ -69,7 +87,7 @@ export class SettingsRegistry {
     const found = names.map((n) => [canonicalCodeKey(n), this.itResource.get(canonicalCodeKey(n))] as const).find(([, entry]) => entry !== undefined);
     if (!found?.[1]) return setting;
     const [key, entry] = found;
-    this.usedItResource.add(key);
+    this.markUsed(key, name);
     if (setting.secret || secretNames.test(entry.code)) {
       this.report.add('derived', `IT resource parameter ${entry.code} is a secret: its value is not written into the definition; give setting ${name} with --config or --set`, { origin: entry.origin, entry: `${entry.code}=<redacted>` });
       return setting;

@@ -1,5 +1,5 @@
 // Splits a list decode as OIM shows it - `"__ACCOUNT__.CREATEOP=POST","__ACCOUNT__.UPDATEOP=PATCH"` -
-// into its items. It copes with what copies of it really hold: typographic quotes, line
+// into its items. It copes with what copies of it really hold: curly quotes, line
 // breaks and blank lines between items, a leading or trailing comma, a trailing `""`,
 // `\"` escapes inside payloads, unquoted items, and spaces around `=`.
 import type { OimEntry, Origin } from './input-model.js';

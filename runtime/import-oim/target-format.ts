@@ -2,8 +2,8 @@
 // OIM's target format mixes three things that the definition keeps apart:
 //   "url"           the value is written as a URL ({"url": ...}) - a write format
 //   "value"         the list in a read response (one of the jsonResourcesTag values)
-//   "objectId"      where the value is inside each read item
-//   "value.skuId"   both: the list, then the property
+//   "teamId"        where the value is inside each read item
+//   "items.planId"  both: the list, then the property
 import type { SpecialRead } from '../generated/definition.js';
 import { recordSource, type ImportContext } from './import-context.js';
 import { allItems, lookupItem } from './oim-lookup.js';

@@ -1,6 +1,7 @@
-// Text split into paragraphs (runs of non-blank lines), each with its first line number.
+// Text split into blocks (runs of non-blank lines, the blocks of a copied document), each
+// with its first line number.
 
-export interface Paragraph {
+export interface TextBlock {
   /** The lines joined with spaces and trimmed: for recognising captions, headers and prose. */
   text: string;
   /** The lines as they are, line breaks kept: for decodes. */
@@ -8,14 +9,14 @@ export interface Paragraph {
   line: number;
 }
 
-export function splitParagraphs(text: string): Paragraph[] {
+export function splitBlocks(text: string): TextBlock[] {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  const paragraphs: Paragraph[] = [];
+  const blocks: TextBlock[] = [];
   let current: string[] = [];
   let startLine = 1;
   const flush = (): void => {
     if (current.length > 0) {
-      paragraphs.push({ text: current.map((l) => l.trim()).join(' ').trim(), raw: current.join('\n').trim(), line: startLine });
+      blocks.push({ text: current.map((l) => l.trim()).join(' ').trim(), raw: current.join('\n').trim(), line: startLine });
       current = [];
     }
   };
@@ -28,5 +29,5 @@ export function splitParagraphs(text: string): Paragraph[] {
     current.push(line);
   });
   flush();
-  return paragraphs;
+  return blocks;
 }

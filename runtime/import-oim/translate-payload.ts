@@ -1,5 +1,5 @@
 // An OIM customPayload -> a JSON payload template. OIM writes payloads as text with
-// placeholders: <__UID__>, <tenant_id>, <manager>, <skuId> (and sometimes $(x)$). The text
+// placeholders: <__UID__>, <account_id>, <manager>, <teamId> (and sometimes $(x)$). The text
 // is parsed as JSON (the list splitter has already turned \" into "); a payload that is not
 // JSON but has the one-property shape {"key": value} is repaired and reported.
 import type { PayloadTemplate } from '../generated/definition.js';
@@ -12,7 +12,7 @@ export interface PayloadScope {
   uid: boolean;
   /** Special attribute key, e.g. "__GROUP__" or "manager": its placeholders mean the value. */
   specialKey?: string;
-  /** Further placeholder names that mean the value, e.g. "skuId" for licenses. */
+  /** Further placeholder names that mean the value, e.g. "teamId" for teams. */
   valueNames?: readonly string[];
   /** Class operations: other placeholders are attributes ({{attrs.x}}). */
   attrs?: boolean;
@@ -66,8 +66,9 @@ function translateLeaf(context: ImportContext, text: string, scope: PayloadScope
     const name = (angle ?? dollar ?? '').trim();
     return placeholderTemplate(context, name, scope, source) ?? whole;
   });
-  // Azure AD Graph wants an absolute URL where OIM's payload has <tenant_id>/directoryObjects/<id>.
-  if (context.microsoft && /^\{\{config\.[A-Za-z_]\w*\}\}\//.test(out)) {
+  // Some targets take absolute URLs where OIM's payload has a path (<account_id>/objects/<id>).
+  const relative = context.profile?.legacy.relativeUrls;
+  if (relative?.test(out)) {
     context.report.add('derived', 'the URL in the payload is not absolute; it is prefixed with the connection\'s base URL', { ...source, from: out, to: `{{connection.baseURL}}/${out}` });
     out = `{{connection.baseURL}}/${out}`;
   }

@@ -1,12 +1,14 @@
 // An OIM relURI -> our relURI (a path template) + query parameters. OIM placeholders:
 //   $(__UID__)$                  -> {{uid}}
 //   $(__NAME__)$                 -> {{name}} (create)
-//   $(__GROUP__.objectId)$       -> {{value}} in the operations of special attribute __GROUP__
+//   $(__GROUP__.teamId)$         -> {{value}} in the operations of special attribute __GROUP__
 //   $(Filter Suffix)$            -> the search filter, as a query parameter {{filter}}
-//   ?$(api_version)$             -> query parameter api-version={{config.apiVersion}}
-//   $(tenant_id)$, other names   -> settings: {{config.tenantId}}
+//   ?$(x)$                       -> a whole query string: the profile's legacy.queryStrings
+//                                   say which parameter it is, else x={{config.x}}
+//   $(account_id)$, other names  -> settings: {{config.accountId}}
 // OIM appends the query (and the filter suffix) to the text; ours is a path only.
 import { recordSource, type ImportContext } from './import-context.js';
+import { settingName } from './normalize-text.js';
 import { describeItem, type OimItem } from './split-decode-list.js';
 
 export interface RelUriScope {
@@ -31,7 +33,7 @@ const placeholderPattern = /\$\(([^)]*)\)\$/g;
 const filterSuffix = /[/&]?\$\(\s*Filter\s*Suffix\s*\)\$/gi;
 
 export function filterParameter(context: ImportContext): string {
-  return context.microsoft ? '$filter' : 'filter';
+  return context.profile?.legacy.filterParameter ?? 'filter';
 }
 
 export function translateRelUri(context: ImportContext, item: OimItem, scope: RelUriScope): TranslatedRelUri | undefined {
@@ -61,7 +63,7 @@ export function translateRelUri(context: ImportContext, item: OimItem, scope: Re
   }
   if (filter && scope.search) {
     query[filterParameter(context)] = '{{filter}}';
-    if (!context.microsoft) {
+    if (context.profile?.legacy.filterParameter === undefined) {
       report.add('derived', 'OIM appends the Filter Suffix to the URL as it is; here it is the query parameter filter={{filter}}: rename the parameter if the target calls it otherwise', source);
     }
   }
@@ -102,19 +104,21 @@ function addQueryPiece(
   const whole = /^\$\(([^)]*)\)\$$/.exec(piece);
   if (whole?.[1] !== undefined) {
     const name = whole[1].trim();
-    if (/api[\s_-]?version/i.test(name)) {
-      if (!context.settings.has('apiVersion')) {
-        context.report.add('derived', `?$(${name})$ is the whole query string in OIM (its IT resource value is "api-version=1.6"); it became the query parameter api-version={{config.apiVersion}}`, source);
+    const known = context.profile?.legacy.queryStrings.find((q) => q.placeholder.test(name));
+    if (known) {
+      if (!context.settings.has(known.setting)) {
+        context.report.add('derived', `?$(${name})$ is a whole query string in OIM; it became the query parameter ${known.parameter}={{config.${known.setting}}} (profile ${context.profile?.name ?? ''})`, source);
       }
-      query['api-version'] = context.settings.declare('apiVersion', {
+      query[known.parameter] = context.settings.declare(known.setting, {
         type: 'string',
-        description: `API version sent as the api-version query parameter (OIM $(${name})$; give the version only, e.g. 1.6).`,
-        ...(context.microsoft ? { default: '1.6' } : { required: true }),
-      }, [name, 'apiVersion']);
+        description: known.description,
+        ...(known.default !== undefined ? { default: known.default } : { required: true }),
+      }, [name, known.setting]);
       return;
     }
+    const first = !context.settings.has(settingName(name));
     query[name] = translatePlaceholder(context, name, scope) ?? '';
-    context.report.add('derived', `?$(${name})$ is a whole query string in OIM; it became the query parameter ${name}={{config...}}: check the parameter's name`, source);
+    if (first) context.report.add('derived', `?$(${name})$ is a whole query string in OIM; it became the query parameter ${name}=${query[name]}: check the parameter's name`, source);
     return;
   }
   const equals = piece.indexOf('=');

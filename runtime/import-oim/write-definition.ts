@@ -1,4 +1,4 @@
-// Writes an imported definition as a directory in the shape of definitions/office365:
+// Writes an imported definition as a directory in the shape of the bundled definitions:
 // connector.json (settings and connection, listing the others), classes/<class>.json,
 // lookups.json and mappings.json. Only these files are written; others are left alone.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';

@@ -29,6 +29,7 @@ test('import-oim --to-microsoft-graph writes a definition from the guide tables 
   assert.is(result.code, 0, result.stderr);
   assert.match(result.stdout, /wrote .*office365-graph: connector\.json, classes\/user\.json, classes\/group\.json, classes\/role\.json, classes\/license\.json, lookups\.json, mappings\.json/);
   assert.match(result.stdout, /classes: user \(__ACCOUNT__\), group \(__GROUP__\), role \(__ROLE__\), license \(__LICENSE__\)/);
+  assert.match(result.stdout, /profile: microsoft-graph \(.*definitions\/office365\/import-oim\/microsoft-graph\.profile\.json\)/);
   assert.match(result.stderr, /office365-configuration\.txt:71: untranslated: .*truncated or broken entry/);
   assert.match(result.stderr, /changed: .*\$links\/<nav> is <nav>\/\$ref/);
   assert.not.match(result.stderr, /\n\s+at /);
@@ -97,19 +98,23 @@ test('its planned requests conform to the Microsoft Graph v1.0 OpenAPI descripti
   assert.match(checked.output, new RegExp(`${requests.length} requests checked, ${requests.length} conform`));
 });
 
-test('import-oim without --to-microsoft-graph: an Azure AD Graph definition that validates too', async () => {
+test('import-oim without a profile: a definition that keeps the requests as written, validates, and names the profile that would translate it', async () => {
   const result = await runCli(['import-oim', ...seedInputs, '--out', faithfulOut, '--json']);
   assert.is(result.code, 0, result.stderr);
-  const output = JSON.parse(result.stdout) as { valid: boolean; classes: string[]; counts: Record<string, number>; report: Array<{ kind: string; entry?: string }> };
+  const output = JSON.parse(result.stdout) as { valid: boolean; profile: string | null; classes: string[]; counts: Record<string, number>; report: Array<{ kind: string; entry?: string; message: string }> };
   assert.is(output.valid, true);
+  assert.is(output.profile, null);
   assert.equal(output.classes, ['user', 'group', 'role', 'license']);
   assert.is(output.counts.changed, 0);
   assert.ok(output.report.some((e) => e.kind === 'untranslated' && e.entry === 'customPayload: \\"}"'));
+  assert.ok(output.report.some((e) => e.kind === 'derived' && /looks like Azure AD Graph .*--to-microsoft-graph/.test(e.message)));
   assert.is(result.stderr, '', 'with --json the report is in the JSON, not on stderr');
   const validate = await runCli(['validate', faithfulOut]);
   assert.is(validate.code, 0, validate.stdout + validate.stderr);
-  const [add] = await plan(faithfulOut, ['add-values', '--class', 'user', '--uid', uid, '--attrs', '-'], JSON.stringify({ groups: [group] }));
-  assert.is(add?.url, `https://graph.windows.net/%3CtenantId%3E/groups/${group}/$links/members?api-version=1.6`);
+  const settings = ['--set', 'baseUrl=https://graph.windows.net', '--set', 'tenantId=contoso.onmicrosoft.com', '--set', 'apiVersion=1.6'];
+  const [add] = await plan(faithfulOut, ['add-values', '--class', 'user', '--uid', uid, '--attrs', '-', ...settings], JSON.stringify({ groups: [group] }));
+  assert.is(add?.url, `https://graph.windows.net/contoso.onmicrosoft.com/groups/${group}/$links/members?api_version=1.6`);
+  assert.equal(add?.body, { url: `contoso.onmicrosoft.com/directoryObjects/${uid}` });
 });
 
 test('unreadable input exits 2 with file:line: message and no stack trace', async () => {

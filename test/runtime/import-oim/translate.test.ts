@@ -1,25 +1,32 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { join } from 'node:path';
 import type { ImportContext } from '../../../runtime/import-oim/import-context.js';
 import { ImportReport } from '../../../runtime/import-oim/import-report.js';
 import { listCodes, type OimConfiguration } from '../../../runtime/import-oim/oim-configuration.js';
 import { parseMapDecode } from '../../../runtime/import-oim/parse-map-entry.js';
+import { loadProfile } from '../../../runtime/import-oim/profile/load-profile.js';
+import type { ProfileModel } from '../../../runtime/import-oim/profile/profile-model.js';
 import { SettingsRegistry } from '../../../runtime/import-oim/settings-registry.js';
 import type { OimItem } from '../../../runtime/import-oim/split-decode-list.js';
 import { translatePayload } from '../../../runtime/import-oim/translate-payload.js';
 import { translateRelUri } from '../../../runtime/import-oim/translate-reluri.js';
+import { projectRoot } from '../../support/project-paths.js';
 
-function context(microsoft = true): ImportContext {
+// The bundled profile's `legacy` part says how the Office 365 connector's configuration reads.
+const graph = await loadProfile(join(projectRoot, 'definitions', 'office365', 'import-oim', 'microsoft-graph.profile.json'));
+
+function context(profile: ProfileModel | null = graph): ImportContext {
   const report = new ImportReport();
   const lists = Object.fromEntries(listCodes.map((c) => [c, []])) as unknown as OimConfiguration['lists'];
-  return { config: { lists, headers: {}, maps: [], itResource: [], staticLookups: [] }, report, settings: new SettingsRegistry([], report), microsoft, classNames: new Map(), sources: new Map() };
+  return { config: { lists, headers: {}, maps: [], itResource: [], staticLookups: [] }, report, settings: new SettingsRegistry([], report), profile: profile ?? undefined, classNames: new Map(), sources: new Map() };
 }
 
 function item(key: string, value: string, code = 'relURIs'): OimItem {
   return { key, value, raw: `"${key}=${value}"`, code, origin: { file: 'cfg.txt', line: 7 } };
 }
 
-test('relURI: the path keeps placeholders as templates, the query becomes parameters, the filter suffix a filter', () => {
+test("relURI (with the profile's legacy conventions): the path keeps placeholders as templates, the query becomes parameters, the filter suffix a filter", () => {
   const c = context();
   const search = translateRelUri(c, item('__ACCOUNT__.SEARCHOP', '/$(tenant_id)$/users?$(api_version)$/$(Filter Suffix)$'), { target: 'user.operations.search', uid: false, search: true });
   assert.equal(search, { relURI: '/{{config.tenantId}}/users', query: { 'api-version': '{{config.apiVersion}}', $filter: '{{filter}}' } });
@@ -48,14 +55,19 @@ test('relURI: a placeholder without meaning leaves the operation out, with a rep
   assert.equal(entry?.origin, { file: 'cfg.txt', line: 7 });
 });
 
-test('relURI: name=value query pieces and a generic filter parameter for targets that are not Microsoft', () => {
-  const c = context(false);
+test('relURI without a profile: name=value query pieces, a generic filter parameter, a whole-query placeholder named after itself', () => {
+  const c = context(null);
   const search = translateRelUri(c, item('__GROUP__.SEARCHOP', '/teams?limit=$(page_size)$&$(Filter Suffix)$'), { target: 'group.operations.search', uid: false, search: true });
   assert.equal(search, { relURI: '/teams', query: { limit: '{{config.pageSize}}', filter: '{{filter}}' } });
   assert.ok(c.report.entries.some((e) => e.kind === 'derived' && /query parameter filter/.test(e.message)));
+  const get = translateRelUri(c, item('__ACCOUNT__', '/accounts/$(__UID__)$?$(api_version)$'), { target: 'account.operations.get', uid: true });
+  const update = translateRelUri(c, item('__ACCOUNT__.UPDATEOP', '/accounts/$(__UID__)$?$(api_version)$'), { target: 'account.operations.update', uid: true });
+  assert.equal([get?.query, update?.query], [{ api_version: '{{config.apiVersion}}' }, { api_version: '{{config.apiVersion}}' }]);
+  assert.is(c.settings.get('apiVersion')?.required, true);
+  assert.is(c.report.entries.filter((e) => /whole query string/.test(e.message)).length, 1, 'reported once per placeholder');
 });
 
-test('payload: the broken url payload of the guide is repaired, reported, and its placeholders translated', () => {
+test('payload: the broken url payload of the guide is repaired, reported, its placeholders translated, and (profile) made absolute', () => {
   const c = context();
   c.settings.placeholder('tenant_id');
   const payload = translatePayload(c, item('__ACCOUNT__.__GROUP__.CREATEOP', '{"url ":<tenant_id>/directoryObjects/ <__UID__> "}', 'customPayload'), {
@@ -66,6 +78,10 @@ test('payload: the broken url payload of the guide is repaired, reported, and it
   assert.equal(payload, { url: '{{connection.baseURL}}/{{config.tenantId}}/directoryObjects/{{uid}}' });
   const repaired = c.report.entries.find((e) => e.kind === 'repaired');
   assert.equal(repaired?.to, { url: '<tenant_id>/directoryObjects/<__UID__>' });
+  const plain = context(null);
+  plain.settings.placeholder('tenant_id');
+  const kept = translatePayload(plain, item('__ACCOUNT__.__GROUP__.CREATEOP', '{"url": "<tenant_id>/directoryObjects/<__UID__>"}', 'customPayload'), { target: 't', uid: true, specialKey: '__GROUP__' });
+  assert.equal(kept, { url: '{{config.tenantId}}/directoryObjects/{{uid}}' }, 'without a profile nothing says the path is a URL');
 });
 
 test('payload: valid JSON keeps its shape; <attribute> placeholders of a special attribute are the value', () => {
