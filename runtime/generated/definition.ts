@@ -3,7 +3,7 @@
 // Source: schemas/*.schema.json. Regenerate with `npm run gen:types`; CI runs `npm run gen:types:check`.
 
 /**
- * Base URL every relURI is relative to, usually from a setting, e.g. "{{config.graphBaseUrl}}". Variables: config.*.
+ * Base URL every relURI is relative to, usually from a setting, e.g. "{{config.baseUrl}}". Variables: config.*.
  */
 export type Template = string;
 /**
@@ -211,7 +211,7 @@ export type SpecialRead = HttpRequestFields & {
   fromObject?: JsonLocation;
   specialAttributeTargetFormat?: JsonLocation;
   /**
-   * Keep only items whose property equals a value (OIM targetObjectIdentifier, e.g. objectType;Group), e.g. {"path": "@odata.type", "equals": "#microsoft.graph.group"}.
+   * Keep only items whose property equals a value (OIM targetObjectIdentifier, e.g. objectType;Group), e.g. {"path": "kind", "equals": "group"}.
    */
   targetObjectIdentifier?: {
     path: JsonLocation;
@@ -329,11 +329,11 @@ export interface ConnectorDefinition {
    */
   $schema?: string;
   /**
-   * Short name of the connector, e.g. "office365".
+   * Short name of the connector, e.g. "acme-directory".
    */
   name?: string;
   /**
-   * Human name, e.g. "Office 365 (Microsoft Graph v1.0)".
+   * Human name, e.g. "Acme Directory API v2".
    */
   displayName?: string;
   /**
@@ -714,7 +714,7 @@ export interface JsonBatch {
   protocol: 'odataJsonBatch';
   relURI: Template;
   /**
-   * Requests per batch at most (20 for Microsoft Graph).
+   * Requests per batch at most (the target's limit, often 20).
    */
   maxRequests: number;
   /**
