@@ -47,6 +47,7 @@ export async function linkAndUpdate(ctx: ExecuteContext, planned: PlannedIdentit
   const attributes = new Map([...desired.attributes].filter(([name]) => name !== cls.nameAttribute.name));
   const context = { objectClass: cls.name, operation: 'apply', name: desired.name, uid };
   const steps = await updateSteps(session, cls, uid, { attributes, specials: planned.specials ?? new Map() }, current, context);
-  const result = await runUpdate(session, cls, { uid, name: desired.name, input: { plan: planned.plan } }, steps, open);
+  // Found or restored just now: it may still be replicating, so steps retry on UnknownUid.
+  const result = await runUpdate(session, cls, { uid, name: desired.name, input: { plan: planned.plan }, createdAt: planned.createdAt ?? Date.now() }, steps, open);
   return outcomeOf(result);
 }

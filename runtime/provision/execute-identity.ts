@@ -25,7 +25,7 @@ export async function executeIdentity(ctx: ExecuteContext, planned: PlannedIdent
       case 'restore':
         return await executeRestore(ctx, planned);
       case 'update': {
-        const target = { uid: plan.uid!, input: { plan }, ...(plan.name !== undefined && { name: plan.name }) };
+        const target = { uid: plan.uid!, input: { plan }, ...(plan.name !== undefined && { name: plan.name }), ...(planned.createdAt !== undefined && { createdAt: planned.createdAt }) };
         return { ...base, ...outcomeOf(await runUpdate(ctx.session, ctx.policy.cls, target, planned.steps ?? [], planned.open)) };
       }
       case 'delete':

@@ -55,7 +55,8 @@ export async function planIdentity(ctx: PlanContext, identity: ResolvedIdentity,
   let current = ctx.current.get(wanted.name.toLowerCase());
   // An interrupted run created it moments ago: the listing may not show it yet, its uid does.
   if (current === undefined && open?.uid !== undefined) current = await fetchQuietly(session, policy, open.uid);
-  const withOpen = open ? { open } : {};
+  const createStep = open?.steps.find((step) => step.id === 'create' && step.status !== 'pending');
+  const withOpen = open ? { open, ...(createStep && { createdAt: Date.parse(createStep.updatedAt) }) } : {};
   if (wanted.kind === 'absent') return { plan: planAbsent(policy, base, wanted, current), ...withOpen };
 
   const resolution = identity.resolution!;

@@ -41,6 +41,8 @@ export interface PlannedIdentity {
   readonly steps?: readonly Step[];
   /** An unfinished apply journal of this account, to continue. */
   readonly open?: JournalEntry;
+  /** When an interrupted run created the account (it may still be replicating). */
+  readonly createdAt?: number;
   /** A manager (or other reference) to an account this run creates: set once it exists. */
   readonly deferred?: ReadonlyArray<{ readonly special: string; readonly name: string }>;
 }
