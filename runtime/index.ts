@@ -28,3 +28,11 @@ export { resolveLookupInputs, resolveLookupValue, type LookupResolverContext } f
 export { compileAttributeMap, type CompiledAttributeMap, type MapKind } from './mapping/attribute-map.js';
 export { mapAccount, type MappedRecord } from './mapping/map-account.js';
 export { mapFieldsToAttributes } from './mapping/map-fields.js';
+export { applyPolicy, planApply, type ApplyOptions, type IdentityInput } from './provision/apply.js';
+export { loadPolicy, checkPolicy, PolicyError } from './provision/load-policy.js';
+export type { ProvisionPolicyModel } from './provision/policy-model.js';
+export type { ProvisionPolicy } from './provision/generated-policy.js';
+export type { IdentityPlan, IdentityOutcome, PlanAction } from './provision/plan-types.js';
+export type { ApplyReport } from './provision/report.js';
+export { readIdentities } from './provision/read-identities.js';
+export { applyIdentityEvent, parseIdentityEvent, type IdentityEvent, type EventResult } from './provision/identity-events.js';

@@ -41,7 +41,7 @@ export async function applyCommand(path: string, options: ApplyCommandOptions): 
     if (progress) process.stderr.write('\n');
     if (options.report) writeFileSync(options.report, JSON.stringify(report, null, 2) + '\n');
     if (options.json) {
-      await writeJsonLines(process.stdout, toAsync(report.dryRun ? report.plans! : report.identities!));
+      await writeJsonLines(process.stdout, toAsync<unknown>(report.dryRun ? report.plans! : report.identities!));
       process.stderr.write(summaryLine(report) + '\n');
     } else {
       // Identities left as they are make no row; the summary counts them.
