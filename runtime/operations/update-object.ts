@@ -11,7 +11,7 @@ import { textValue } from './connector-object.js';
 import { fetchRaw, readSpecialValues } from './read-objects.js';
 import { runSteps, thrownError, type Step } from './run-steps.js';
 import type { ConnectorSession } from './session.js';
-import { diffSpecialValues, type SpecialValue } from './special-values.js';
+import { diffSpecialValues, normalizeSpecialValue, type SpecialValue } from './special-values.js';
 import { specialAssignSteps } from './special-steps.js';
 import { attributesContext, standardPayload } from './standard-payload.js';
 import { finishWrite, type WriteResult } from './write-result.js';
@@ -49,7 +49,9 @@ export async function updateSteps(session: ConnectorSession, cls: ObjectClassMod
     const special = cls.specialAttributes.get(name)!;
     const now = await readSpecialValues(session, cls, special, uid, current);
     if (special.multiValued) {
-      const diff = diffSpecialValues(special, now as SpecialValue[], desired as SpecialValue[]);
+      // Values read as plain keys (e.g. a license's skuId) become full values, so a remove step's payload can name item.skuId.
+      const current = (now as SpecialValue[]).map((value) => normalizeSpecialValue(special, value));
+      const diff = diffSpecialValues(special, current, desired as SpecialValue[]);
       steps.push(...specialAssignSteps(session.connection, cls, special, desired, diff, context));
     } else {
       const nowKey = now === null ? null : typeof now === 'string' ? now.toLowerCase() : JSON.stringify(now);
