@@ -36,12 +36,16 @@ export function createTransport(options: TransportOptions): HttpTransport {
   const client = createGotClient({ timeoutMs: connection.timeoutMs, userAgent: options.userAgent, ca: options.ca });
   const limiter = new RateLimiter({ rateLimit: connection.rateLimit, concurrency: options.concurrency });
   const random = options.random ?? Math.random;
-  const log = (event: HttpEvent): void => options.logger?.(event);
+  const logger = options.logger;
+  // Events are built only when someone listens: redacting the URL and the headers of every
+  // request cost about 5% of the engine's throughput with no logger at all.
+  const log = (event: () => HttpEvent): void => logger?.(event());
 
   async function send(request: PreparedRequest, sendOptions: SendOptions = {}): Promise<HttpResponse> {
     const { signal } = sendOptions;
     const requestId = request.requestId ?? randomUUID();
-    const base = { label: request.label, requestId, method: request.method, url: redactUrl(request.url, redactor) };
+    let described: { label: string; requestId: string; method: PreparedRequest['method']; url: string } | undefined;
+    const base = () => (described ??= { label: request.label, requestId, method: request.method, url: redactUrl(request.url, redactor) });
     const startedAt = Date.now();
     let refreshAuth = false;
     let refreshed = false;
@@ -55,8 +59,10 @@ export function createTransport(options: TransportOptions): HttpTransport {
         const authHeaders = await auth.headers(refreshAuth);
         refreshAuth = false;
         const headers = requestHeaders(request, authHeaders, { header: connection.requestIdHeader, value: requestId });
-        const authNames = new Set(Object.keys(authHeaders).map((name) => name.toLowerCase()));
-        log({ ...base, type: 'http.start', attempt, headers: loggableHeaders(headers, authNames, redactor), waitedMs: sentAt - queuedAt });
+        log(() => {
+          const authNames = new Set(Object.keys(authHeaders).map((name) => name.toLowerCase()));
+          return { ...base(), type: 'http.start', attempt, headers: loggableHeaders(headers, authNames, redactor), waitedMs: sentAt - queuedAt };
+        });
         result = await sendAttempt(client.got, request, headers, signal);
       } finally {
         release();
@@ -66,27 +72,27 @@ export function createTransport(options: TransportOptions): HttpTransport {
 
       if ('response' in result) {
         const { status } = result.response;
-        log({ ...base, type: 'http.finish', attempt, status, ...timing });
+        log(() => ({ ...base(), type: 'http.finish', attempt, status, ...timing }));
         if (status === 401 && !refreshed && auth.refreshable !== false) {
           refreshed = refreshAuth = true;
-          log({ ...base, type: 'http.retry', attempt, reason: 'unauthorized', status, delayMs: 0, elapsedMs: timing.elapsedMs });
+          log(() => ({ ...base(), type: 'http.retry', attempt, reason: 'unauthorized', status, delayMs: 0, elapsedMs: timing.elapsedMs }));
           continue;
         }
         if (status === 429) limiter.throttled(request.method);
         const retryAfterMs = parseRetryAfter(result.response.headers['retry-after'], Date.now());
         const delayMs = nextRetryDelay({ attempt, outcome: { status }, retry: connection.retry, retrySafe: request.retrySafe, retryAfterMs, elapsedMs: timing.elapsedMs, random });
         if (delayMs === undefined) return { ...result.response, attempts: attempt };
-        log({ ...base, type: 'http.retry', attempt, reason: `status ${status}`, status, delayMs, elapsedMs: timing.elapsedMs });
+        log(() => ({ ...base(), type: 'http.retry', attempt, reason: `status ${status}`, status, delayMs, elapsedMs: timing.elapsedMs }));
         await sleep(delayMs, signal);
         continue;
       }
 
       const failure = networkFailure(result.error);
       const message = redactor.redactText(result.error instanceof Error ? result.error.message : String(result.error));
-      log({ ...base, type: 'http.error', attempt, code: failure?.code ?? errorCode(result.error) ?? 'ERROR', message, ...timing });
+      log(() => ({ ...base(), type: 'http.error', attempt, code: failure?.code ?? errorCode(result.error) ?? 'ERROR', message, ...timing }));
       const delayMs = failure && nextRetryDelay({ attempt, outcome: { failure }, retry: connection.retry, retrySafe: request.retrySafe, elapsedMs: timing.elapsedMs, random });
       if (!failure || delayMs === undefined) throw transportError(request, result.error, failure, { attempts: attempt, elapsedMs: timing.elapsedMs }, redactor);
-      log({ ...base, type: 'http.retry', attempt, reason: failure.code, delayMs, elapsedMs: timing.elapsedMs });
+      log(() => ({ ...base(), type: 'http.retry', attempt, reason: failure.code, delayMs, elapsedMs: timing.elapsedMs }));
       await sleep(delayMs, signal);
     }
   }

@@ -37,14 +37,17 @@ export function buildRequest(
     if (value !== '') query.push([name, value]);
   }
   for (const entry of options.extraQuery ?? []) query.push(entry);
-  const headers: Record<string, string> = { ...connection.headers };
+  const body = op.payload ? renderPayload(op.payload, context) : options.body;
+  // A request without a body carries no Content-Type (left out rather than deleted: this
+  // runs for every request, and deleting a property slows every later use of the object).
+  const bodyless = body === undefined || op.method === 'GET' || op.method === 'DELETE';
+  const headers: Record<string, string> = {};
+  for (const name in connection.headers) {
+    if (!bodyless || name.toLowerCase() !== 'content-type') headers[name] = connection.headers[name]!;
+  }
   for (const [name, template] of op.headers) {
     const value = template.render(context);
-    if (value !== '') headers[name] = value;
-  }
-  const body = op.payload ? renderPayload(op.payload, context) : options.body;
-  if (body === undefined || op.method === 'GET' || op.method === 'DELETE') {
-    for (const name of Object.keys(headers)) if (name.toLowerCase() === 'content-type') delete headers[name];
+    if (value !== '' && (!bodyless || name.toLowerCase() !== 'content-type')) headers[name] = value;
   }
   return {
     method: op.method,

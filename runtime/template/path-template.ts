@@ -16,15 +16,16 @@ export function renderPath(template: CompiledTemplate, context: TemplateContext)
     }
     const value = evaluateMustache(part, context);
     const text = textOf(value);
-    const expression = `{{${sourceOf(part)}}}`;
+    // Only an error message needs the placeholder's source text; this runs for every request.
+    const expression = () => `{{${sourceOf(part)}}}`;
     if (value === undefined || value === null || text === '') {
-      throw new PlaceholderValueError(`${expression} in relURI "${template.source}" has no value`);
+      throw new PlaceholderValueError(`${expression()} in relURI "${template.source}" has no value`);
     }
     const before = typeof parts[i - 1] === 'string' ? (parts[i - 1] as string) : '';
     const after = typeof parts[i + 1] === 'string' ? (parts[i + 1] as string) : '';
     const wholeSegment = (i === 0 || before.endsWith('/')) && (i === parts.length - 1 || /^[/?#]/.test(after));
     if (wholeSegment && (text === '.' || text === '..')) {
-      throw new PlaceholderValueError(`${expression} in relURI "${template.source}" is "${text}", which cannot be sent as a path segment`);
+      throw new PlaceholderValueError(`${expression()} in relURI "${template.source}" is "${text}", which cannot be sent as a path segment`);
     }
     out += encodePathSegment(text);
   }

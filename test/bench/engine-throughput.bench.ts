@@ -8,10 +8,10 @@
 import http from 'node:http';
 import { join } from 'node:path';
 import got from 'got';
-import { createConnector, loadDefinition } from '../../runtime/index.js';
 import { projectRoot } from '../support/project-paths.js';
 import { envInteger, median, report } from './support/bench-report.js';
 import { startChildServer } from './support/child-server.js';
+import { compiledRuntime } from './support/compiled-runtime.js';
 
 const requests = envInteger('BENCH_REQUESTS', 10_000);
 const concurrency = envInteger('BENCH_CONCURRENCY', 8);
@@ -40,6 +40,7 @@ async function rawGet(i: number): Promise<unknown> {
   return JSON.parse(response.body) as unknown;
 }
 
+const { createConnector, loadDefinition } = await compiledRuntime();
 const definition = await loadDefinition(join(projectRoot, 'fixtures', 'definitions', 'valid', 'directory-api'));
 const connector = createConnector(definition, { baseUrl: `${origin}/api/v2`, tokenUrl: `${origin}/oauth/token`, clientId: 'bench', clientSecret: 'bench-secret' }, { concurrency });
 async function engineGet(i: number): Promise<unknown> {
@@ -55,21 +56,32 @@ try {
   const rawRates: number[] = [];
   const engineRates: number[] = [];
   const ratios: number[] = [];
-  const measure = async (get: (i: number) => Promise<unknown>) => {
+  // CPU time of this (client) process per request: steadier than wall time on a busy machine.
+  const cpu = { raw: [] as number[], engine: [] as number[] };
+  const measure = async (side: 'raw' | 'engine') => {
     globalThis.gc?.();
-    return (requests / (await pool(requests, get))) * 1000;
+    const before = process.cpuUsage();
+    const rate = (requests / (await pool(requests, side === 'raw' ? rawGet : engineGet))) * 1000;
+    const used = process.cpuUsage(before);
+    cpu[side].push((used.user + used.system) / requests);
+    return rate;
   };
   for (let round = 0; round < rounds; round++) {
-    const [rawRate, engineRate] = round % 2 === 0 ? [await measure(rawGet), await measure(engineGet)] : [...[await measure(engineGet), await measure(rawGet)].reverse()];
+    const [rawRate, engineRate] = round % 2 === 0 ? [await measure('raw'), await measure('engine')] : [...[await measure('engine'), await measure('raw')].reverse()];
     rawRates.push(rawRate!);
     engineRates.push(engineRate!);
     ratios.push(engineRate! / rawRate!);
   }
   const detail = { requests, concurrency, rounds, rawRounds: rawRates.map(Math.round), engineRounds: engineRates.map(Math.round), ratios: ratios.map((r) => Number(r.toFixed(3))) };
+  const rawCpu = median(cpu.raw);
+  const engineCpu = median(cpu.engine);
   report(`Engine throughput: ${requests.toLocaleString('en-US')} GETs per side and round, concurrency ${concurrency}, ${rounds} rounds`, [
     { bench: 'engine-throughput', metric: 'raw got loop (median)', value: median(rawRates), unit: 'req/s', detail },
     { bench: 'engine-throughput', metric: 'engine Connector.get (median)', value: median(engineRates), unit: 'req/s', detail },
     { bench: 'engine-throughput', metric: 'engine / raw (median of rounds)', value: median(ratios), unit: 'x', target: { op: '>=', value: 0.85 } },
+    { bench: 'engine-throughput', metric: 'raw got loop client CPU', value: rawCpu, unit: 'us/req' },
+    { bench: 'engine-throughput', metric: 'engine client CPU', value: engineCpu, unit: 'us/req' },
+    { bench: 'engine-throughput', metric: 'engine / raw by client CPU', value: rawCpu / engineCpu, unit: 'x' },
   ]);
 } finally {
   await connector.close();
