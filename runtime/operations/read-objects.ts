@@ -64,12 +64,16 @@ export async function* searchObjects(session: ConnectorSession, cls: ObjectClass
   const specials = (options.specials ?? []).map((name) => requireSpecial(cls, name));
   const context = { objectClass: cls.name, operation: 'search' };
   for await (const items of listRaw(session, search, { filter, select: cls.defaultSelect }, context, options)) {
-    const objects = items.map((raw) => toConnectorObject(cls, raw));
-    if (specials.length > 0) {
-      await runConcurrently(objects, session.concurrency, async (object) => {
-        for (const special of specials) object[special.name] = await readSpecialValues(session, cls, special, object.__UID__, undefined);
-      });
+    if (specials.length === 0) {
+      // Mapped one at a time, as the caller takes them: an object the caller has dealt with
+      // can be collected young instead of living (and being promoted) with its whole page.
+      for (const raw of items) yield toConnectorObject(cls, raw);
+      continue;
     }
+    const objects = items.map((raw) => toConnectorObject(cls, raw));
+    await runConcurrently(objects, session.concurrency, async (object) => {
+      for (const special of specials) object[special.name] = await readSpecialValues(session, cls, special, object.__UID__, undefined);
+    });
     yield* objects;
   }
 }
