@@ -12,6 +12,7 @@ import { checkpointKey, resumableCheckpoint, saveCheckpoint, type Checkpoint } f
 import { chooseSource, tokenKey, type SourceRequest } from './choose-source.js';
 import type { EventSink } from './event-sink.js';
 import { emptyCounts, totalEvents, type EventCounts } from './events.js';
+import { heapTrimmer } from './heap-trim.js';
 import { DeltaLinkExpired } from './read-delta.js';
 import { buildReconScope, type ReconScope } from './recon-scope.js';
 import { prepareBatch, reconcileBatch, type PreparedBatch } from './reconcile-batch.js';
@@ -75,6 +76,7 @@ export async function runReconciliation(session: ConnectorSession, options: Reco
     ...(options.uid !== undefined && { uid: options.uid }), ...(options.limit !== undefined && { limit: options.limit }),
   };
   let source = chooseSource(session, scope, request, resume);
+  const trimHeap = heapTrimmer(10);
   const commit = (batch: PreparedBatch, continuation: string | undefined, isPage: boolean): void => {
     state.transaction(() => {
       // Lines are written before the checkpoint commits: a kill in between leaves lines the rerun cuts off.
@@ -89,6 +91,7 @@ export async function runReconciliation(session: ConnectorSession, options: Reco
       if (maxTimestamp !== undefined) next.maxTimestamp = maxTimestamp;
       saveCheckpoint(state, cpKey, next);
     });
+    trimHeap();
     options.onProgress?.({ objects: progress.objects, pages: progress.pages, events: totalEvents(progress.counts) });
   };
   try {
