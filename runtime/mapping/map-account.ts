@@ -24,7 +24,9 @@ export interface MappedAccount {
 export function mapAccount(map: CompiledAttributeMap, object: ConnectorObject, lookups?: LookupCodes, unread?: ReadonlySet<string>): MappedAccount {
   const fields: MappedRecord = {};
   const skipped: string[] = [];
-  for (const rule of map.fields) {
+  const rules = map.fields;
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
     if (rule.source.kind === 'special' && unread?.has(rule.source.special.name)) {
       skipped.push(rule.field);
       continue;
