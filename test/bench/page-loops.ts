@@ -3,18 +3,21 @@
 // Graph JS SDK's PageIterator. Each returns the number of users it walked.
 import https from 'node:https';
 import { Client, PageIterator, type PageCollection } from '@microsoft/microsoft-graph-client';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import got from 'got';
-import { loadDefinition } from '../../runtime/definition/load-definition.js';
-import { buildReconScope } from '../../runtime/reconcile/recon-scope.js';
-import { openStateStore } from '../../runtime/state/index.js';
+import { projectRoot } from '../support/project-paths.js';
 import type { BenchFake } from './bench-fake.js';
+import { compiledRuntime } from './support/compiled-runtime.js';
 
-/** The $select of a target-mode user reconciliation (what the map reads). */
+/** The $select of a target-mode user reconciliation (what the map reads), from the compiled runtime. */
 export async function reconcileSelect(definitionPath: string): Promise<string> {
+  const { loadDefinition, openStateStore } = await compiledRuntime();
+  const scopes = (await import(pathToFileURL(join(projectRoot, 'dist', 'runtime', 'reconcile', 'recon-scope.js')).href)) as typeof import('../../runtime/reconcile/recon-scope.js');
   const definition = await loadDefinition(definitionPath);
   const state = openStateStore(':memory:');
   try {
-    return buildReconScope(definition, definition.classes.get('user')!, state, {}, { trusted: false }).select;
+    return scopes.buildReconScope(definition, definition.classes.get('user')!, state, {}, { trusted: false }).select;
   } finally {
     state.close();
   }

@@ -1,8 +1,12 @@
-// The benchmark's table and its targets: reconcile >= 0.8 x the raw got loop and >= 1.0 x the
-// Graph SDK (in-process run time), peak RSS < 200 MB, RSS at 100k within 10% of 50k.
+// The reconcile benchmark's table (every contender with its ratio to the raw loop and to the
+// SDK) and its results for the runner: reconcile >= 0.8 x the raw got loop and >= 1.0 x the
+// Graph SDK (by the run's own time), peak RSS < 200 MB, RSS at 100k within 10% of 50k.
+import { median, report, table, type BenchResult } from './support/bench-report.js';
 import type { ReconcileRun } from './reconcile-cli.js';
 
 export interface ScenarioResult {
+  /** Short name, e.g. "loopback" or "latency-50ms". */
+  name: string;
   label: string;
   users: number;
   raw: number[];
@@ -12,47 +16,36 @@ export interface ScenarioResult {
   half: ReconcileRun;
 }
 
-/** Prints the scenario and returns whether every target was met. */
-export function printScenario(result: ScenarioResult): boolean {
+export function reportScenario(result: ScenarioResult): void {
   const { users } = result;
-  const rawMs = median(result.raw);
-  const sdkMs = median(result.sdk);
-  const fullRun = median(result.full.map((r) => r.runMs));
-  const fullWall = median(result.full.map((r) => r.wallMs));
-  const peak = Math.max(...result.full.map((r) => r.maxRssMb));
   const rate = (objects: number, ms: number): number => objects / (ms / 1000);
-  const rawRate = rate(users, rawMs);
-  const sdkRate = rate(users, sdkMs);
-  const rows: Array<[string, number, number, string]> = [
-    ['raw got + JSON.parse page loop', rawMs, users, '-'],
-    ['Graph SDK PageIterator', sdkMs, users, '-'],
-    ['reconcile, first run (run time)', fullRun, users, `${peak} MB`],
-    ['reconcile, first run (process wall time)', fullWall, users, '-'],
+  const rawRate = rate(users, median(result.raw));
+  const sdkRate = rate(users, median(result.sdk));
+  const fullRate = rate(users, median(result.full.map((r) => r.runMs)));
+  const peak = Math.max(...result.full.map((r) => r.maxRssMb));
+  const contenders: Array<[string, number, number, string]> = [
+    ['raw got + JSON.parse page loop', median(result.raw), users, '-'],
+    ['Graph SDK PageIterator', median(result.sdk), users, '-'],
+    ['reconcile, first run (run time)', median(result.full.map((r) => r.runMs)), users, `${peak} MB`],
+    ['reconcile, first run (process wall time)', median(result.full.map((r) => r.wallMs)), users, '-'],
     ['reconcile, unchanged rerun (run time)', result.steady.runMs, users, `${result.steady.maxRssMb} MB`],
     [`reconcile, ${result.half.objects} objects (run time)`, result.half.runMs, result.half.objects, `${result.half.maxRssMb} MB`],
   ];
-  const head = ['contender', 'ms (median)', 'objects/s', 'x raw', 'x SDK', 'peak RSS'];
-  const lines = rows.map(([name, ms, objects, rss]) => {
+  const rows = [['contender', 'ms (median)', 'objects/s', 'x raw', 'x SDK', 'peak RSS'], ...contenders.map(([name, ms, objects, rss]) => {
     const r = rate(objects, ms);
     return [name, String(Math.round(ms)), String(Math.round(r)), (r / rawRate).toFixed(2), (r / sdkRate).toFixed(2), rss];
-  });
-  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const format = (cells: readonly string[]): string => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
-  const out = [`\nreconcile benchmark - ${result.label}: ${users} users, $top=999, ${result.full.length} interleaved round(s), ${result.full[0]!.events} events per first run`];
-  out.push(format(head), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(format), '');
-  const reconRate = rate(users, fullRun);
-  const checks: Array<[string, boolean]> = [
-    ['reconcile >= 0.8 x raw got loop', reconRate >= 0.8 * rawRate],
-    ['reconcile >= 1.0 x Graph SDK PageIterator', reconRate >= sdkRate],
-    ['peak RSS < 200 MB', peak < 200],
-    [`RSS flat: ${users} vs ${result.half.objects} objects within 10%`, peak <= result.half.maxRssMb * 1.1],
+  })];
+  process.stdout.write(`\nreconcile - ${result.label}: ${users} users, $top=999, ${result.full.length} interleaved round(s), ${result.full[0]!.events} events per first run\n${table(rows)}\n`);
+  const bench = `reconcile-${result.name}`;
+  const detail = { users, rounds: result.full.length, rawMs: result.raw.map(Math.round), sdkMs: result.sdk.map(Math.round), reconcileRunMs: result.full.map((r) => r.runMs), reconcileWallMs: result.full.map((r) => Math.round(r.wallMs)) };
+  const results: BenchResult[] = [
+    { bench, metric: 'raw got loop', value: rawRate, unit: 'objects/s', detail },
+    { bench, metric: 'Graph SDK PageIterator', value: sdkRate, unit: 'objects/s' },
+    { bench, metric: 'reconcile first run', value: fullRate, unit: 'objects/s' },
+    { bench, metric: 'reconcile / raw got loop', value: fullRate / rawRate, unit: 'x', target: { op: '>=', value: 0.8 } },
+    { bench, metric: 'reconcile / Graph SDK', value: fullRate / sdkRate, unit: 'x', target: { op: '>=', value: 1.0 } },
+    { bench, metric: `peak RSS at ${users}`, value: peak, unit: 'MB', target: { op: '<=', value: 199 } },
+    { bench, metric: `peak RSS ${users} / ${result.half.objects}`, value: peak / result.half.maxRssMb, unit: 'x', target: { op: '<=', value: 1.1 } },
   ];
-  for (const [label, passed] of checks) out.push(`${passed ? 'PASS' : 'FAIL'}  ${label}`);
-  process.stdout.write(`${out.join('\n')}\n`);
-  return checks.every(([, passed]) => passed);
-}
-
-function median(list: readonly number[]): number {
-  const sorted = [...list].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
+  report(`reconcile targets - ${result.label}`, results);
 }

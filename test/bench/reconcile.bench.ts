@@ -2,24 +2,22 @@
 // compared in the same run with a raw got + JSON.parse page loop and with the Microsoft Graph
 // JS SDK's PageIterator over the same request, plus the reconcile process's peak RSS at 100k
 // and 50k objects (flat memory). Two scenarios: the fake answering at loopback speed (every
-// contender CPU-bound on this machine), and with a per-request latency closer to a real tenant.
-// Prints a table per scenario and PASS/FAIL per target; exits 1 when a target is missed.
-// Run (after npx tsc -p tsconfig.json):
-//   NODE_EXTRA_CA_CERTS=$PWD/.cache/tls/cert.pem node --import tsx test/bench/reconcile.bench.ts [--users N] [--rounds N] [--latency-ms N]
+// contender is then CPU-bound, on a machine it shares with the fake), and with a per-request
+// latency, as a real tenant has. `npm run bench reconcile`; BENCH_USERS, BENCH_ROUNDS and
+// BENCH_LATENCY_MS change the defaults (100000, 3, 50).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { startBenchFake } from './bench-fake.js';
 import { graphSdkLoop, rawGotLoop, reconcileSelect } from './page-loops.js';
-import { printScenario, type ScenarioResult } from './print-table.js';
+import { reportScenario, type ScenarioResult } from './print-table.js';
 import { runReconcileCli, type ReconcileRun } from './reconcile-cli.js';
+import { envInteger } from './support/bench-report.js';
 import { office365Definition } from '../support/project-paths.js';
 
-const { values } = parseArgs({ options: { users: { type: 'string', default: '100000' }, rounds: { type: 'string', default: '3' }, 'latency-ms': { type: 'string', default: '50' } } });
-const users = Number(values.users);
-const rounds = Number(values.rounds);
-const latencyMs = Number(values['latency-ms']);
+const users = envInteger('BENCH_USERS', 100_000);
+const rounds = envInteger('BENCH_ROUNDS', 3);
+const latencyMs = envInteger('BENCH_LATENCY_MS', 50);
 
 const fake = await startBenchFake(users);
 const dir = mkdtempSync(join(tmpdir(), 'grc-bench-'));
@@ -36,7 +34,7 @@ try {
   const fresh = (): string => join(dir, `state-${++states}.db`);
   const events = (): string => join(dir, `events-${states}.ndjson`);
 
-  const scenario = async (label: string, count: number): Promise<ScenarioResult> => {
+  const scenario = async (name: string, label: string, count: number): Promise<ScenarioResult> => {
     const raw: number[] = [];
     const sdk: number[] = [];
     const full: ReconcileRun[] = [];
@@ -50,15 +48,13 @@ try {
       if (round === 1) steady = await runReconcileCli(settings, state, events(), []);
     }
     const half = await runReconcileCli(settings, fresh(), events(), ['--limit', String(users / 2)]);
-    return { label, users, raw, sdk, full, steady: steady!, half };
+    return { name, label, users, raw, sdk, full, steady: steady!, half };
   };
 
-  const loopback = await scenario('loopback, no added latency', rounds);
+  reportScenario(await scenario('loopback', 'loopback, no added latency', rounds));
   await fake.setLatency(latencyMs);
-  const latency = await scenario(`${latencyMs} ms per request`, Math.max(1, rounds - 1));
+  reportScenario(await scenario(`latency-${latencyMs}ms`, `${latencyMs} ms per request`, Math.max(1, rounds - 1)));
   await fake.setLatency(0);
-  const results = [printScenario(loopback), printScenario(latency)];
-  process.exitCode = results[0] ? 0 : 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });
   await fake.stop();
