@@ -30,7 +30,8 @@ export async function reconcileCommand(path: string, options: ReconcileCommandOp
   const toFile = options.out !== undefined && options.out !== '-';
   const specials = options.special === undefined ? undefined : options.special === 'all' ? ('all' as const) : options.special.split(',').map((s) => s.trim()).filter(Boolean);
   const opened = await openConnector(path, options);
-  const progress = progressReporter(`reconcile ${options.class}`);
+  // No progress line over events that go to the same terminal.
+  const progress = progressReporter(`reconcile ${options.class}`, process.stderr.isTTY === true && (toFile || process.stdout.isTTY !== true));
   try {
     const summary = await runReconciliation(opened.connector.session, {
       objectClass: options.class,
