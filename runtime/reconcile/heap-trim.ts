@@ -21,11 +21,12 @@ function collector(): (() => void) | null {
   return collect;
 }
 
-/** Returns a function to call after each page: every `pages` calls it collects the heap. */
-export function heapTrimmer(pages: number): () => void {
+/** Returns a function to call with the pages just committed: every `pages` pages it collects the heap. */
+export function heapTrimmer(pages: number): (done: number) => void {
   let count = 0;
-  return () => {
-    if (++count < pages) return;
+  return (done) => {
+    count += done;
+    if (count < pages) return;
     count = 0;
     collector()?.();
   };

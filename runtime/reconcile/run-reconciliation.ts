@@ -1,7 +1,8 @@
 // A reconciliation run: resume the interrupted run of the same request or begin one, read the
-// chosen source batch by batch, reconcile each batch and commit its state changes, its event
-// lines and its checkpoint together; after a listing of the whole class, report the known
-// accounts it did not return as deleted; then store the round's token and close the run.
+// chosen source batch by batch, reconcile the batches and commit their state changes, event
+// lines and checkpoint together (a few pages per commit, see commit-group.ts); after a listing
+// of the whole class, report the known accounts it did not return as deleted; then store the
+// round's token and close the run.
 // Tokens and the run's completion move in one transaction at the very end, so an interrupted
 // round is redone from the old token and never skips a change.
 import type { DefinitionModel } from '../definition/model.js';
@@ -15,7 +16,8 @@ import { emptyCounts, totalEvents, type EventCounts } from './events.js';
 import { heapTrimmer } from './heap-trim.js';
 import { DeltaLinkExpired } from './read-delta.js';
 import { buildReconScope, type ReconScope } from './recon-scope.js';
-import { prepareBatch, reconcileBatch, type PreparedBatch } from './reconcile-batch.js';
+import { CommitGroup, type CommitPages } from './commit-group.js';
+import { prepareBatch, reconcileBatch } from './reconcile-batch.js';
 import { requireState } from './require-state.js';
 
 export interface ReconcileOptions {
@@ -32,6 +34,8 @@ export interface ReconcileOptions {
   restart?: boolean;
   /** Objects per batch of a collected incremental round (default 500). */
   batchSize?: number;
+  /** Objects per commit (checkpoint) at most, default 5000; a second without a commit also commits. */
+  commitEvery?: number;
   /** Called with the committed length of the output when the run resumes, before anything is written; returns the sink. */
   openSink: (resumeAt: number | undefined) => EventSink;
   warn?: (message: string) => void;
@@ -77,13 +81,15 @@ export async function runReconciliation(session: ConnectorSession, options: Reco
   };
   let source = chooseSource(session, scope, request, resume);
   const trimHeap = heapTrimmer(10);
-  const commit = (batch: PreparedBatch, continuation: string | undefined, isPage: boolean): void => {
+  const commit: CommitPages = (batches, continuation, pages) => {
     state.transaction(() => {
-      // Lines are written before the checkpoint commits: a kill in between leaves lines the rerun cuts off.
-      const types = reconcileBatch(scope, batch, run.id, (text) => sink.write(text));
-      for (const type of types) progress.counts[type]++;
-      progress.objects += batch.objects.length;
-      if (isPage) progress.pages++;
+      for (const batch of batches) {
+        // Lines are written before the checkpoint commits: a kill in between leaves lines the rerun cuts off.
+        const types = reconcileBatch(scope, batch, run.id, (text) => sink.write(text));
+        for (const type of types) progress.counts[type]++;
+        progress.objects += batch.objects.length;
+      }
+      progress.pages += pages;
       const next: Checkpoint = { ...progress, bytes: sink.position };
       delete next.continuation;
       if (continuation !== undefined) next.continuation = continuation;
@@ -91,13 +97,15 @@ export async function runReconciliation(session: ConnectorSession, options: Reco
       if (maxTimestamp !== undefined) next.maxTimestamp = maxTimestamp;
       saveCheckpoint(state, cpKey, next);
     });
-    trimHeap();
+    trimHeap(Math.max(pages, 1));
     options.onProgress?.({ objects: progress.objects, pages: progress.pages, events: totalEvents(progress.counts) });
   };
   try {
     for (let attempt = 1; ; attempt++) {
       try {
-        for await (const batch of source.batches()) commit(await prepareBatch(session, scope, batch.upserts, batch.deletions), batch.continuation, true);
+        const group = new CommitGroup(commit, options.commitEvery);
+        for await (const batch of source.batches()) group.add(await prepareBatch(session, scope, batch.upserts, batch.deletions), batch.continuation);
+        group.flush();
         break;
       } catch (error) {
         if (!(error instanceof DeltaLinkExpired) || attempt > 1) throw error;
@@ -106,7 +114,7 @@ export async function runReconciliation(session: ConnectorSession, options: Reco
         source = chooseSource(session, scope, request, undefined, true);
       }
     }
-    if (source.enumeratesAll && scope.recon.deletedObjects !== 'none') reportUnseen(scope, run.id, (uids) => commit({ objects: [], deletions: uids }, undefined, false));
+    if (source.enumeratesAll && scope.recon.deletedObjects !== 'none') reportUnseen(scope, run.id, (uids) => commit([{ objects: [], deletions: uids }], undefined, 0));
     const token = partial ? undefined : source.nextToken();
     state.transaction(() => {
       if (token) state.setToken(tokenKey(scope, token.kind), token.value);

@@ -2,6 +2,7 @@
 // run, an incremental run after the fake changed 100 users and deleted 20, a trusted run that
 // creates every identity with the trusted defaults, and a run killed with SIGKILL and rerun.
 import { spawn } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
@@ -34,6 +35,22 @@ async function reconcile(state: string, args: readonly string[]): Promise<{ even
   const summary = JSON.parse(result.stderr.trim().split('\n').at(-1)!) as Record<string, unknown>;
   return { events: stdoutLines<ReconEvent>(result), summary, result };
 }
+
+/** What the checkpoint of the running reconciliation says, read beside the running process. */
+function checkpoint(file: string): { objects: number; bytes: number } {
+  if (!existsSync(file)) return { objects: 0, bytes: 0 };
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const row = db.prepare("SELECT value FROM sync_tokens WHERE object_class = 'user' AND kind = 'checkpoint'").get() as { value: string } | undefined;
+    return row ? (JSON.parse(row.value) as { objects: number; bytes: number }) : { objects: 0, bytes: 0 };
+  } catch {
+    return { objects: 0, bytes: 0 };
+  } finally {
+    db.close();
+  }
+}
+const committedObjects = (file: string): number => checkpoint(file).objects;
+const committedBytes = (file: string): number => checkpoint(file).bytes;
 
 const userIds = (): string[] => cli.fake.users({ limit: 20_000 }).map((user) => user.id);
 const state = (name: string): string => join(cli.dir, `${name}.db`);
@@ -101,11 +118,10 @@ recon('a run killed with SIGKILL resumes from its checkpoint: no event twice, no
   const args = ['reconcile', office365Definition, '--class', 'user', '--config', cli.settingsFile, '--state', state('killed'), '--set', 'pageSize=100', '--out', out];
   const child = spawn(process.execPath, [cliPath, ...args], { env: { ...process.env, ...cli.env }, stdio: 'ignore' });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  // Killed once a good part, but not all, of the events are in the file.
-  for (let waited = 0; waited < 120_000; waited += 20) {
-    if (existsSync(out) && statSync(out).size > 600_000) break;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  // Killed once a checkpoint says a good part, but not all, of the run is committed (and the
+  // next group is being written: lines past the checkpoint, maybe half of one).
+  for (let waited = 0; waited < 120_000 && committedObjects(state('killed')) < 2_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+  while (existsSync(out) && statSync(out).size <= committedBytes(state('killed'))) await new Promise((resolve) => setTimeout(resolve, 5));
   child.kill('SIGKILL');
   assert.is(await exited, null, 'the first run was killed');
   const before = readFileSync(out, 'utf8').split('\n').filter(Boolean).length;

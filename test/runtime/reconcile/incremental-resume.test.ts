@@ -99,9 +99,10 @@ incremental('a full run that stops half-way resumes after its last committed pag
     };
   };
   const file = `${h.dir}/resumed.ndjson`;
-  await h.reconcile({ file, sink: breaksOnThird }).then(() => assert.unreachable('should fail'), (error: Error) => assert.match(error.message, /killed/));
+  // One page per commit (25 users), so that two pages are committed before the third breaks.
+  await h.reconcile({ file, sink: breaksOnThird, commitEvery: 25 }).then(() => assert.unreachable('should fail'), (error: Error) => assert.match(error.message, /killed/));
   assert.ok(readFileSync(file, 'utf8').length > 0);
-  const rerun = await h.reconcile({ file });
+  const rerun = await h.reconcile({ file, commitEvery: 25 });
   assert.is(rerun.summary.resumed, true);
   assert.is(rerun.summary.events, 60, 'the summary counts the whole run');
   const events = readEvents(file);
