@@ -12,6 +12,9 @@ import type { IdentityOutcome, PlannedIdentity } from './plan-types.js';
 export async function executeIdentity(ctx: ExecuteContext, planned: PlannedIdentity): Promise<IdentityOutcome> {
   const plan = planned.plan;
   const base = { key: plan.key, action: plan.action, ...(plan.name !== undefined && { name: plan.name }), ...(plan.uid !== undefined && { uid: plan.uid }), ...(plan.source !== undefined && { source: plan.source }) };
+  // An interrupted change to an account that is now deprovisioned will not be finished.
+  const moot = plan.action === 'delete' || plan.action === 'disable' || (plan.action === 'none' && plan.uid === undefined);
+  if (planned.open && moot) ctx.session.state?.finishJournal(planned.open.id, 'failed');
   try {
     switch (plan.action) {
       case 'error':
