@@ -99,7 +99,7 @@ addRunOptions(
   program
     .command('apply <definition>')
     .description('bring the target to the state a provisioning policy wants for the identities: create, update what differs, add/remove memberships and licenses, delete or disable (--concurrency: identities at once, default 64)')
-    .option('--identities <file>', 'identities as CSV (header = claim names), NDJSON or JSON of claims; - for stdin')
+    .option('--identities <file>', 'identities as CSV (header = claim names), NDJSON or JSON of claims; - reads NDJSON or JSON from stdin')
     .option('--policy <file>', 'provisioning policy (JSON; schema runtime/provision/policy.schema.json)')
     .option('--dry-run', 'print the plan (a table, or NDJSON with --json) and write nothing')
     .option('--report <file>', 'write the report (counts, one outcome per identity) as JSON')

@@ -3,6 +3,7 @@
 // office365Role and Engineering and are provisioned (UPN with the domain, immutable ID,
 // display name) into Engineer; removing office365Role deletes them (soft delete), giving it
 // back restores them. Then on-demand events and the audit log.
+import { readFileSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { claim, ndjson, seedIdentity, startProvisionGraph, wso2Domain, wso2Policy, type ProvisionGraph } from '../support/provision-graph.js';
@@ -63,12 +64,18 @@ tryIt('Alex and John get office365Role and Engineering: created with UPN, immuta
   }
 });
 
-tryIt('a second apply with the same input performs zero writes', async () => {
+tryIt('a second apply with the same input (as NDJSON on stdin) performs zero writes; --report has the counts', async () => {
   graph.fake.resetCounters();
-  const result = await apply(identitiesCsv('office365Role,Engineering', 'Engineering,office365Role'));
+  const input = ndjson([seedIdentity('Alex', ['office365Role', 'Engineering']), seedIdentity('John', ['Engineering', 'office365Role'])]);
+  const reportFile = `${graph.dir}/report.json`;
+  const result = await graph.cli('apply', ['--identities', '-', '--policy', wso2Policy, '--report', reportFile], { input });
   assert.is(result.code, 0, result.stderr);
   assert.match(result.stdout, /2 identities: 2 none -> 2 unchanged/);
   assert.is(graph.fake.counters().writes, 0);
+  const report = JSON.parse(readFileSync(reportFile, 'utf8')) as { dryRun: boolean; counts: { outcomes: Record<string, number> }; identities: Array<{ key: string; outcome: string }> };
+  assert.is(report.dryRun, false);
+  assert.equal(report.counts.outcomes, { success: 0, partial: 0, failed: 0, unchanged: 2 });
+  assert.equal(report.identities.map((o) => o.key), ['uid-alex', 'uid-john']);
 });
 
 tryIt('removing office365Role from Alex deletes his account (soft delete, visible in deleted items); John stays', async () => {
