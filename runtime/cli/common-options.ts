@@ -77,3 +77,11 @@ export function parseConcurrency(value: string | undefined): number | undefined 
   if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--concurrency must be an integer from 1 to 256, not "${value}"`);
   return n;
 }
+
+/** --limit: a positive integer, the same for `search` and `run ... search`. */
+export function parseLimit(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--limit must be a positive integer, not "${value}"`);
+  return n;
+}

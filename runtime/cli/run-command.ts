@@ -3,7 +3,7 @@ import { connectorError, type ConnectorError } from '../errors.js';
 import type { Connector } from '../operations/connector.js';
 import { connectorOperations, isConnectorOperation, requireUid, type ConnectorOperation } from '../operations/operation-names.js';
 import type { WriteResult } from '../operations/write-result.js';
-import { readJsonFile, type CommonOptions } from './common-options.js';
+import { parseLimit, readJsonFile, type CommonOptions } from './common-options.js';
 import { exitCodes, UsageError } from './exit-codes.js';
 import { openConnector } from './open-connector.js';
 import { writeJsonLines } from './output.js';
@@ -20,11 +20,12 @@ export interface RunOptions extends CommonOptions {
 export async function runCommand(path: string, operation: string, options: RunOptions): Promise<number> {
   if (!isConnectorOperation(operation)) throw new UsageError(`unknown operation "${operation}"; operations: ${connectorOperations.join(', ')}`);
   if (!options.class) throw new UsageError('--class is required');
+  // Checked before anything is opened: `run ... search --limit abc` used to list everything.
+  const limit = parseLimit(options.limit);
   const attributes = options.attrs !== undefined ? readJsonFile(options.attrs, 'attributes') : undefined;
   const opened = await openConnector(path, options);
   try {
     if (operation === 'search') {
-      const limit = options.limit !== undefined ? Number(options.limit) : undefined;
       await writeJsonLines(process.stdout, opened.connector.search(options.class, {
         ...(options.filter !== undefined && { filter: options.filter }),
         ...(options.rawFilter !== undefined && { rawFilter: options.rawFilter }),

@@ -1,5 +1,5 @@
 // `connector search <definition> <class>`: NDJSON objects on stdout or --out FILE.
-import type { CommonOptions } from './common-options.js';
+import { parseLimit, type CommonOptions } from './common-options.js';
 import { exitCodes, UsageError } from './exit-codes.js';
 import { openConnector } from './open-connector.js';
 import { openOutput, writeJsonLines } from './output.js';
@@ -15,8 +15,7 @@ export interface SearchCommandOptions extends CommonOptions {
 }
 
 export async function searchCommand(path: string, objectClass: string, options: SearchCommandOptions): Promise<number> {
-  const limit = options.limit === undefined ? undefined : Number(options.limit);
-  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UsageError(`--limit must be a positive integer, not "${options.limit}"`);
+  const limit = parseLimit(options.limit);
   const opened = await openConnector(path, options);
   const output = await openOutput(options.out);
   try {

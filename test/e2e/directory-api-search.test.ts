@@ -118,6 +118,19 @@ search('run search takes the same filter and prints NDJSON', async () => {
   assert.equal(stdoutLines<{ __NAME__: string }>(result).map((o) => o.__NAME__), ['rock']);
 });
 
+search('--limit must be a positive integer, for search and run search alike (exit 2, nothing sent)', async () => {
+  for (const result of [
+    await cli.search('account', ['--limit', '0']),
+    await cli.run('search', ['--class', 'account', '--limit', 'abc']),
+    await cli.run('search', ['--class', 'account', '--limit', '0']),
+  ]) {
+    assert.is(result.code, 2, result.stderr);
+    assert.is(result.stdout, '');
+    assert.match(result.stderr, /--limit must be a positive integer/);
+  }
+  assert.equal(sentFilters(), []);
+});
+
 search('an unknown attribute in a filter exits 1 with InvalidAttributeValue and a suggestion', async () => {
   const result = await cli.search('account', ['--filter', 'departmnt eq "Sales"', '--json']);
   assert.is(result.code, 1);
