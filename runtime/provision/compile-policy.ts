@@ -127,7 +127,7 @@ function dynamicMembershipRule(cls: ObjectClassModel, raw: ProvisionPolicy, role
   const isRoleClaim = claim === (roles?.roleClaim ?? defaultRoleClaim);
   const exclude = [...(rule.excludeProvisioningRoles !== false && isRoleClaim ? ['$provisioningRoles'] : []), ...(rule.exclude ?? [])];
   const separator = isRoleClaim ? (roles?.separator ?? ',') : undefined;
-  const source = compileSource({ claim, exclude, pick: rule.pick ?? 'first', ...(separator !== undefined && { separator }) }, '/dynamicMembership', env);
+  const source = compileSource({ claim, exclude, pick: rule.pick ?? 'first', clearWhenMissing: rule.clearWhenMissing ?? true, ...(separator !== undefined && { separator }) }, '/dynamicMembership', env);
   return [{ attribute, source }];
 }
 

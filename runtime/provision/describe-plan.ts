@@ -24,7 +24,8 @@ function shownAttributes(session: ConnectorSession, policy: ProvisionPolicyModel
 }
 
 export function describeCreate(session: ConnectorSession, policy: ProvisionPolicyModel, desired: DesiredPresent, specials: ResolvedSpecials): Described {
-  const attributes = shownAttributes(session, policy, new Map([[policy.cls.nameAttribute.name, desired.name], ...desired.attributes, ...desired.createOnly]));
+  const values = [...desired.attributes, ...desired.createOnly].filter(([, value]) => value !== null);
+  const attributes = shownAttributes(session, policy, new Map([[policy.cls.nameAttribute.name, desired.name], ...values]));
   for (const rule of desired.generated) attributes[rule.attribute.name] = '<generated>';
   const changes: SpecialChange[] = [];
   for (const [name, value] of specials) {

@@ -75,7 +75,10 @@ export function desiredState(policy: ProvisionPolicyModel, claims: Claims, setti
   const attributes = new Map<string, unknown>();
   for (const rule of policy.attributes) {
     const value = pickValue(rule.source, rule.source.values(context), rule.attribute.multiValued);
-    if (value === undefined) continue;
+    if (value === undefined) {
+      if (rule.source.clearWhenMissing) attributes.set(rule.attribute.name, null);
+      continue;
+    }
     const problem = checkAttribute(policy.cls, rule.attribute, value, 'create');
     if (problem) problems.push(`${problem} (from policy ${pointerToDotted(rule.source.pointer)})`);
     else attributes.set(rule.attribute.name, value);

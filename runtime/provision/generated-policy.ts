@@ -132,6 +132,10 @@ export interface ValueSource {
    */
   transform?: ('lower' | 'upper' | 'trim' | 'localPart' | 'domainPart' | 'toBoolean' | 'toNumber')[];
   default?: unknown;
+  /**
+   * When the source yields no value, clear the attribute (null) instead of leaving it as it is. Default false.
+   */
+  clearWhenMissing?: boolean;
   when?: Condition;
 }
 /**
@@ -206,6 +210,10 @@ export interface DynamicMembership {
    * Several values left: first (default) or join with the role separator.
    */
   pick?: 'first' | 'join';
+  /**
+   * No value left (the identity lost its last non-provisioning role): clear the attribute, so dynamic groups drop the user. Default true.
+   */
+  clearWhenMissing?: boolean;
 }
 /**
  * The values of one special attribute: the union of what every source yields (sources may have a `when`). Single-valued attributes (a manager) take the first value; none clears it.

@@ -19,6 +19,8 @@ export interface CompiledSource {
   values(context: SourceContext): unknown[];
   readonly pick?: 'first' | 'join' | 'all';
   readonly separator?: string;
+  /** No value: clear the attribute (null) rather than leave it alone. */
+  readonly clearWhenMissing?: boolean;
 }
 
 export interface AttributeRule {

@@ -41,6 +41,7 @@ export function compileSource(raw: ValueSource | CreateValueSource, pointer: str
     pointer,
     ...(raw.pick !== undefined && { pick: raw.pick }),
     ...(raw.separator !== undefined && { separator: raw.separator }),
+    ...('clearWhenMissing' in raw && raw.clearWhenMissing === true && { clearWhenMissing: true }),
     values(context: SourceContext): unknown[] {
       if (when && !when(context.claims)) return [];
       let values = read(context);

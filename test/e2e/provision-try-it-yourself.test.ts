@@ -100,6 +100,18 @@ tryIt('giving office365Role back restores the deleted account (same object id), 
   assert.ok(graph.fake.memberships(alexId).groups.includes(engineer));
 });
 
+tryIt('John loses Engineering but keeps office365Role: his department is cleared and Engineer drops him; back again', async () => {
+  const john = graph.fake.user(`John@${wso2Domain}`)!.id;
+  const dropped = await apply(identitiesCsv('office365Role,Engineering', 'office365Role'), ['--json']);
+  assert.is(dropped.code, 0, dropped.stderr);
+  assert.equal(lines<{ action: string; attributes?: Record<string, unknown> }>(dropped.stdout)[1], { key: 'uid-john', name: `John@${wso2Domain}`, source: `${graph.dir}/identities.csv:3`, action: 'update', uid: john, outcome: 'success', steps: [{ id: 'update', status: 'done' }] } as never);
+  assert.is(graph.fake.user(john)!.department, undefined);
+  assert.not.ok(graph.fake.memberships(john).groups.includes(engineer));
+  const back = await apply(identitiesCsv('office365Role,Engineering', 'Engineering,office365Role'));
+  assert.is(back.code, 0, back.stderr);
+  assert.ok(graph.fake.memberships(john).groups.includes(engineer));
+});
+
 tryIt('provision-event applies each event at once and prints one result line per event', async () => {
   const john = seedIdentity('John', ['Engineering', 'office365Role']);
   const events = ndjson([
