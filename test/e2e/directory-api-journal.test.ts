@@ -110,6 +110,22 @@ journal('after a transient failure, the rerun sends only the failed member add a
   }
 });
 
+journal('a rerun with the team list corrected continues the create: no second POST, only the new add', async () => {
+  const [teamA] = seedTeams();
+  const wrong = cli.writeJson('typo.json', { __NAME__: 'typo', fullName: 'Ty Po', __PASSWORD__: 'Correct-horse-battery-5', teams: ['team_typo00000000'] });
+  const first = await cli.run('create', ['--class', 'account', '--attrs', wrong]);
+  assert.is(first.code, 1);
+  const uid = stdoutJson(first).uid as string;
+  cli.api.clearLog();
+
+  const fixed = cli.writeJson('fixed.json', { __NAME__: 'typo', fullName: 'Ty Po', __PASSWORD__: 'Correct-horse-battery-5', teams: [teamA] });
+  const second = await cli.run('create', ['--class', 'account', '--attrs', fixed]);
+  assert.is(second.code, 0, second.stderr);
+  assert.equal([stdoutJson(second).uid, stdoutJson(second).status], [uid, 'success']);
+  assert.equal(apiRequests(), [`POST /api/v2/teams/${teamA}/members`]);
+  assert.equal(teamsOf(uid), [teamA]);
+});
+
 journal('a different state file knows nothing: the rerun is a new create and meets AlreadyExists', async () => {
   const [teamA] = seedTeams();
   const attrs = cli.writeJson('elsewhere.json', { __NAME__: 'elsewhere', fullName: 'Else Where', __PASSWORD__: 'Correct-horse-battery-9', teams: [teamA, 'team_doesnotexist'] });
