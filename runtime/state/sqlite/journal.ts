@@ -71,11 +71,17 @@ export class Journal {
 
   findOpen(definition: string, objectClass: string, operation: string, key: JournalKey): JournalEntry | undefined {
     if (key.name === undefined && key.uid === undefined) throw stateError('findOpenJournal', 'needs a name or a uid to look for');
-    const row = this.sql.get<JournalRow>(
-      `SELECT * FROM journal WHERE definition = ? AND object_class = ? AND operation = ? AND ${resumable}
-       AND (name = ? OR uid = ?) ORDER BY id DESC LIMIT 1`,
-      definition, objectClass, operation, key.name ?? null, key.uid ?? null,
-    );
+    // One indexed lookup per key (an OR across two columns would scan the table).
+    const latest = (column: 'name' | 'uid', value: string | undefined): JournalRow | undefined =>
+      value === undefined
+        ? undefined
+        : this.sql.get<JournalRow>(
+            `SELECT * FROM journal WHERE definition = ? AND object_class = ? AND operation = ? AND ${column} = ? AND ${resumable} ORDER BY id DESC LIMIT 1`,
+            definition, objectClass, operation, value,
+          );
+    const byName = latest('name', key.name);
+    const byUid = latest('uid', key.uid);
+    const row = byName && byUid ? (byName.id > byUid.id ? byName : byUid) : (byName ?? byUid);
     return row && this.withSteps(row);
   }
 

@@ -114,7 +114,7 @@ custom('the target message is redacted and shortened', () => {
 custom('status defaults and target facts', () => {
   assert.equal([400, 401, 403, 404, 409, 412, 429, 500, 503, 599, 418, 422].map(defaultKind), [
     'InvalidAttributeValue', 'InvalidCredentials', 'PermissionDenied', 'UnknownUid', 'AlreadyExists', 'OperationFailed',
-    'Throttled', 'ServiceUnavailable', 'ServiceUnavailable', 'ServiceUnavailable', 'OperationFailed', 'OperationFailed',
+    'Throttled', 'ServiceUnavailable', 'ServiceUnavailable', 'ServiceUnavailable', 'OperationFailed', 'InvalidAttributeValue',
   ]);
   assert.equal(readTargetError({ error: { code: 7, message: 'm', details: [{ code: 'A' }, { code: 'B' }, {}] } }, graphLike), { code: '7', message: 'm', detailCodes: ['A', 'B'] });
   assert.equal(readTargetError({ error_description: 'bad client' }, { rules: [] }), { message: 'bad client', detailCodes: [] });
