@@ -12,7 +12,7 @@ import { office365Definition, projectRoot } from './project-paths.js';
 import { runCli, type CliResult } from './run-cli.js';
 
 export const wso2Domain = 'wso2.ml';
-export const wso2Policy = join(projectRoot, 'runtime', 'provision', 'examples', 'wso2-office365.policy.json');
+export const wso2Policy = join(projectRoot, 'definitions', 'office365', 'policies', 'wso2-role-based.policy.json');
 export const claim = {
   username: 'http://wso2.org/claims/username',
   displayName: 'http://wso2.org/claims/displayName',
