@@ -104,7 +104,12 @@ export async function runReconciliation(session: ConnectorSession, options: Reco
     for (let attempt = 1; ; attempt++) {
       try {
         const group = new CommitGroup(commit, options.commitEvery);
-        for await (const batch of source.batches()) group.add(await prepareBatch(session, scope, batch.upserts, batch.deletions), batch.continuation);
+        let asked = performance.now();
+        for await (const batch of source.batches()) {
+          const waitedMs = performance.now() - asked;
+          group.add(await prepareBatch(session, scope, batch.upserts, batch.deletions), batch.continuation, waitedMs);
+          asked = performance.now();
+        }
         group.flush();
         break;
       } catch (error) {
