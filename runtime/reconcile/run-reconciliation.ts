@@ -9,16 +9,17 @@ import type { DefinitionModel } from '../definition/model.js';
 import { requireClass } from '../operations/operation-names.js';
 import type { ConnectorSession } from '../operations/session.js';
 import type { ChangeSource } from './change-source.js';
+import { CommitGroup, type CommitPages } from './commit-group.js';
 import { checkpointKey, resumableCheckpoint, saveCheckpoint, type Checkpoint } from './checkpoint.js';
 import { chooseSource, tokenKey, type SourceRequest } from './choose-source.js';
 import type { EventSink } from './event-sink.js';
 import { emptyCounts, totalEvents, type EventCounts } from './events.js';
 import { heapTrimmer } from './heap-trim.js';
 import { DeltaLinkExpired } from './read-delta.js';
-import { buildReconScope, type ReconScope } from './recon-scope.js';
-import { CommitGroup, type CommitPages } from './commit-group.js';
+import { buildReconScope } from './recon-scope.js';
 import { prepareBatch, reconcileBatch } from './reconcile-batch.js';
 import { requireState } from './require-state.js';
+import { reportUnseen } from './unseen-accounts.js';
 
 export interface ReconcileOptions {
   objectClass: string;
@@ -138,17 +139,4 @@ export async function runReconciliation(session: ConnectorSession, options: Reco
   } finally {
     sink.close();
   }
-}
-
-/** Known accounts a whole listing did not return, in chunks (each chunk one batch). */
-function reportUnseen(scope: ReconScope, runId: number, commitChunk: (uids: string[]) => void): void {
-  let chunk: string[] = [];
-  for (const account of scope.state.unseenSince(scope.definition, scope.accountClass, runId)) {
-    chunk.push(account.uid);
-    if (chunk.length >= 500) {
-      commitChunk(chunk);
-      chunk = [];
-    }
-  }
-  if (chunk.length > 0) commitChunk(chunk);
 }
