@@ -4,8 +4,7 @@
 // create, and holds created responses past the client timeout. Exactly one account per
 // login must exist afterwards, every create must report its real uid, no create may be
 // re-sent once the target applied it, and no request may come back before its Retry-After.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'jsonc-parser';

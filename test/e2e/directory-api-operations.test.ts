@@ -3,6 +3,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { RequestLogEntry } from '../../fixtures/directory-api/index.js';
+import { openStateStore } from '../../runtime/state/index.js';
 import { startDirectoryCli, stderrJson, stdoutJson, type DirectoryCli } from '../support/directory-cli.js';
 
 const ops = suite('directory-api: operations through the CLI');
@@ -87,12 +88,11 @@ ops('create: phones, manager and a disabled status in one POST, then one member 
   assert.equal(sent.slice(1).map((e) => `${e.method} ${e.path}`).sort(), [`POST /api/v2/teams/${teamA}/members`, `POST /api/v2/teams/${teamB}/members`].sort());
 });
 
-ops('create: a team is in the journal of the state file, finished as succeeded', async () => {
+ops('create: the journal in the --state file records each step and ends as succeeded', async () => {
   const { teamA } = seedBasics();
   const attrs = cli.writeJson('joe.json', { __NAME__: 'joe', fullName: 'Joe', __PASSWORD__: 'Correct-horse-battery-2', teams: [teamA] });
   const result = await cli.run('create', ['--class', 'account', '--attrs', attrs]);
   assert.is(result.code, 0, result.stderr);
-  const { openStateStore } = await import('../../runtime/state/index.js');
   const state = openStateStore(cli.stateFile);
   try {
     const [entry, ...others] = state.listJournals({ operation: 'create' });

@@ -6,8 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { openStateStore } from '../../runtime/state/index.js';
-import { startDirectoryCli, stdoutJson, type DirectoryCli } from '../support/directory-cli.js';
-import type { CliResult } from '../support/run-cli.js';
+import { directoryDefinition, startDirectoryCli, stdoutJson, type DirectoryCli } from '../support/directory-cli.js';
+import { runCli, type CliResult } from '../support/run-cli.js';
 
 const clientSecret = 'Client-Secret-Known-4f9a2b';
 const wrongSecret = 'Wrong-Client-Secret-88aa01';
@@ -57,7 +57,6 @@ const v = ['--verbose'];
 
 secrets('validate: a valid and a broken definition', async () => {
   await checked('validate', () => cli.command('validate', ['--json']), 0);
-  const { runCli } = await import('../support/run-cli.js');
   await checked('validate broken', () => runCli(['validate', 'fixtures/definitions/invalid/twenty-mistakes']), 1);
 });
 
@@ -74,8 +73,7 @@ secrets('test: success, a wrong secret, and the secret read from the environment
   await checked('test', () => cli.command('test', ['--config', cli.settingsFile, '--state', cli.stateFile, ...v]), 0);
   await checked('test wrong secret', () => cli.command('test', ['--config', cli.settingsFile, '--set', `clientSecret=${wrongSecret}`, '--state', cli.stateFile, '--json', ...v]), 1);
   const envConfig = cli.writeJson('env-settings.json', { ...JSON.parse(readFileSync(cli.settingsFile, 'utf8')), clientSecret: { env: 'DIRECTORY_SECRET' } });
-  const { runCli } = await import('../support/run-cli.js');
-  await checked('test env secret', () => runCli(['test', 'fixtures/definitions/valid/directory-api', '--config', envConfig, '--state', cli.stateFile, ...v], { env: { DIRECTORY_SECRET: clientSecret, ...(cli.api.caFile && { NODE_EXTRA_CA_CERTS: cli.api.caFile }) } }), 0);
+  await checked('test env secret', () => runCli(['test', directoryDefinition, '--config', envConfig, '--state', cli.stateFile, ...v], { env: { DIRECTORY_SECRET: clientSecret, ...(cli.api.caFile && { NODE_EXTRA_CA_CERTS: cli.api.caFile }) } }), 0);
 });
 
 secrets('run create: success, duplicate, and a partial create with a failed step', async () => {
@@ -112,8 +110,7 @@ secrets('run enable, disable, set-password: success and failure', async () => {
   await checked('set-password weak', () => cli.run('set-password', ['--class', 'account', '--uid', createdUid, '--attrs', weak], v), 1);
   await checked('set-password missing uid', () => cli.run('set-password', ['--class', 'account', '--uid', 'acc_missing00000', '--attrs', strong], v), 1);
   // Human-readable error output too, not only --json.
-  const { runCli } = await import('../support/run-cli.js');
-  await checked('set-password weak (text)', () => runCli(['run', 'fixtures/definitions/valid/directory-api', 'set-password', '--class', 'account', '--uid', createdUid, '--attrs', weak, '--config', cli.settingsFile, '--state', cli.stateFile, ...v], { env: cli.api.caFile ? { NODE_EXTRA_CA_CERTS: cli.api.caFile } : {} }), 1);
+  await checked('set-password weak (text)', () => runCli(['run', directoryDefinition, 'set-password', '--class', 'account', '--uid', createdUid, '--attrs', weak, '--config', cli.settingsFile, '--state', cli.stateFile, ...v], { env: cli.api.caFile ? { NODE_EXTRA_CA_CERTS: cli.api.caFile } : {} }), 1);
 });
 
 secrets('search and run search: success and failure', async () => {
