@@ -6,6 +6,7 @@ import { connectorError } from '../errors.js';
 import { getAtPath } from '../definition/attribute-path.js';
 import type { ObjectClassModel } from '../definition/model.js';
 import { buildRequest } from './build-request.js';
+import { splitDedicatedUpdates } from './dedicated-updates.js';
 import { normalizeInput, type ConnectorInput } from './connector-input.js';
 import { textValue } from './connector-object.js';
 import { fetchRaw, readSpecialValues } from './read-objects.js';
@@ -63,12 +64,13 @@ export async function updateSteps(session: ConnectorSession, cls: ObjectClassMod
 }
 
 export async function updateObject(session: ConnectorSession, cls: ObjectClassModel, uid: string, rawAttributes: unknown): Promise<WriteResult> {
-  const input = normalizeInput(cls, rawAttributes, 'update', session.redactor);
+  const dedicated = splitDedicatedUpdates(session, cls, rawAttributes);
+  const input = normalizeInput(cls, dedicated.rest, 'update', session.redactor);
   const context = { objectClass: cls.name, operation: 'update', uid };
   const current = await fetchRaw(session, cls, uid);
   if (current === undefined) throw connectorError('UnknownUid', `no ${cls.name} with uid ${uid}`, context);
   const name = textValue(getAtPath(current, cls.nameAttribute.targetPath));
-  const steps = await updateSteps(session, cls, uid, input, current, context);
+  const steps = [...(await updateSteps(session, cls, uid, input, current, context)), ...dedicated.steps(current)];
   const journalId = steps.length > 1 ? session.state?.beginJournal({
     definition: session.definition.name,
     objectClass: cls.name,
