@@ -60,7 +60,7 @@ test('unknown keys (with a suggestion), missing keys, wrong types and values poi
     'broken.profile.json:3:3: unknown key "descripton" in the profile (did you mean "description"?)',
     'broken.profile.json:4:15: renames[0] is missing the required key "description"',
     'broken.profile.json:5:48: requests[0].opType: "PUSH" is not one of GET, POST, PUT, PATCH, DELETE (did you mean "POST"?)',
-    'broken.profile.json:6:75: select.operations must be array, not "get"',
+    'broken.profile.json:6:75: select.operations must be array, not the string "get"',
   ]);
 });
 
