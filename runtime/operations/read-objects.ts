@@ -2,11 +2,9 @@
 // connector objects page by page so memory stays flat in the number of objects.
 import { connectorError, type ErrorContext } from '../errors.js';
 import type { ObjectClassModel, OperationModel, SpecialAttributeModel } from '../definition/model.js';
-import { paginate } from '../paging/index.js';
 import { buildRequest } from './build-request.js';
-import { responseError } from './classify.js';
 import { extractSpecialValues, toConnectorObject, uidOf, type ConnectorObject } from './connector-object.js';
-import { resolvePageSize } from './operation-names.js';
+import { listPages } from './list-pages.js';
 import { runConcurrently } from './run-concurrently.js';
 import { sendOperation } from './send-operation.js';
 import type { ConnectorSession } from './session.js';
@@ -36,18 +34,9 @@ export async function* listRaw(
   context: ErrorContext,
   options: { limit?: number; resumeFrom?: string; onPage?: SearchOptions['onPage'] } = {},
 ): AsyncGenerator<unknown[], void, undefined> {
-  const config = session.connection.context.config;
-  const pageSize = resolvePageSize(op.paging, config);
-  const first = buildRequest(session.connection, op, { ...variables, page: { size: pageSize ?? '' } }, { errorContext: context });
-  const pages = paginate({
-    paging: op.paging,
-    first,
-    send: (request) => session.transport.send(request),
-    ...(op.resources && { resources: op.resources }),
-    ...(pageSize !== undefined && { pageSize }),
-    ...(options.limit !== undefined && { maxObjects: options.limit }),
+  const pages = listPages(session, op, variables, context, {
+    ...(options.limit !== undefined && { limit: options.limit }),
     ...(options.resumeFrom !== undefined && { resumeFrom: options.resumeFrom }),
-    onError: (response) => responseError(session, response, { operation: op.label, ...context }),
   });
   for await (const page of pages) {
     options.onPage?.({ objects: page.items.length, pageNumber: page.pageNumber, ...(page.continuation !== undefined && { continuation: page.continuation }) });

@@ -7,7 +7,7 @@ import type { DeltaOperationModel, ObjectClassModel } from '../definition/model.
 import { uidOf } from '../operations/connector-object.js';
 import type { ConnectorSession } from '../operations/session.js';
 import { RoundCollector, type ChangeBatch, type ChangeSource, type NextToken } from './change-source.js';
-import { readAhead } from './list-pages.js';
+import { readAhead } from '../operations/list-pages.js';
 import { readDelta } from './read-delta.js';
 
 export interface DeltaSourceOptions {

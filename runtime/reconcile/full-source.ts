@@ -8,7 +8,7 @@ import { fetchRaw } from '../operations/read-objects.js';
 import type { ConnectorSession } from '../operations/session.js';
 import { combineFilters, translateFilter } from '../operations/translate-filter.js';
 import type { ChangeBatch, ChangeSource } from './change-source.js';
-import { listPages } from './list-pages.js';
+import { listPages } from '../operations/list-pages.js';
 
 export interface FullSourceOptions {
   /** The `select` variable (default: the class's default attributes). */

@@ -10,7 +10,7 @@ import { uidOf } from '../operations/connector-object.js';
 import type { ConnectorSession } from '../operations/session.js';
 import { RoundCollector, type ChangeBatch, type ChangeSource } from './change-source.js';
 import { fullSource } from './full-source.js';
-import { listPages } from './list-pages.js';
+import { listPages } from '../operations/list-pages.js';
 import { WatermarkTracker } from './timestamps.js';
 
 type TimestampModel = Extract<IncrementalModel, { strategy: 'timestamp' }>;

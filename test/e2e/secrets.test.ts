@@ -90,7 +90,10 @@ secrets('run get, update, add-values, remove-values: success and failure', async
   await checked('get', () => cli.run('get', ['--class', 'account', '--uid', createdUid], v), 0);
   await checked('get missing', () => cli.run('get', ['--class', 'account', '--uid', 'acc_missing00000'], v), 1);
   const update = cli.writeJson('update.json', { title: 'Keeper of secrets', __PASSWORD__: newPassword });
-  await checked('update with a password', () => cli.run('update', ['--class', 'account', '--uid', createdUid, '--attrs', update], v), 1);
+  // __PASSWORD__ in an update goes to the dedicated password endpoint (ICF semantics).
+  await checked('update with a password', () => cli.run('update', ['--class', 'account', '--uid', createdUid, '--attrs', update], v), 0);
+  const weak = cli.writeJson('update-weak.json', { __PASSWORD__: weakPassword });
+  await checked('update with a weak password', () => cli.run('update', ['--class', 'account', '--uid', createdUid, '--attrs', weak], v), 1);
   await checked('update', () => cli.run('update', ['--class', 'account', '--uid', createdUid, '--attrs', cli.writeJson('update2.json', { title: 'Keeper' })], v), 0);
   await checked('update missing', () => cli.run('update', ['--class', 'account', '--uid', 'acc_missing00000', '--attrs', update], v), 1);
   const values = cli.writeJson('values.json', { phones: ['+1 555 7777'] });

@@ -5,10 +5,10 @@
 import type { ErrorContext } from '../errors.js';
 import type { OperationModel } from '../definition/model.js';
 import { paginate, type Page } from '../paging/index.js';
-import { buildRequest } from '../operations/build-request.js';
-import { responseError } from '../operations/classify.js';
-import { resolvePageSize } from '../operations/operation-names.js';
-import type { ConnectorSession } from '../operations/session.js';
+import { buildRequest } from './build-request.js';
+import { responseError } from './classify.js';
+import { resolvePageSize } from './operation-names.js';
+import type { ConnectorSession } from './session.js';
 
 export interface ListOptions {
   extraQuery?: ReadonlyArray<readonly [string, string]>;
