@@ -16,7 +16,7 @@ export type ReportKind = 'untranslated' | 'repaired' | 'derived' | 'changed' | '
 export interface ReportEntry {
   kind: ReportKind;
   message: string;
-  /** The original OIM entry, e.g. `relURIs: __ACCOUNT__.manager=/$(account_id)$/users/...`. */
+  /** The original OIM entry, e.g. `relURIs: __ACCOUNT__.manager=/$(tenant)$/accounts/...`. */
   entry?: string;
   /** Where the entry was read. */
   origin?: Origin;

@@ -1,5 +1,5 @@
 // Names for the imported classes. ICF's __ACCOUNT__ says little; the collection in the
-// relURIs says more: /users -> user, /groups -> group, /roles -> role, /licenses -> license,
+// relURIs says more: /accounts -> account, /teams -> team, /roles -> role, /licenses -> license,
 // plus the target's own collections from a translation profile (legacy.classNames). The ICF
 // name is kept as the class's icfName.
 import type { ImportReport } from './import-report.js';
@@ -17,7 +17,7 @@ const byCollection: Record<string, string> = {
 
 const byIcfName: Record<string, string> = { __ACCOUNT__: 'account', __GROUP__: 'group', __ROLE__: 'role', __LICENSE__: 'license' };
 
-/** The first path segment that is not a placeholder, e.g. "users" of /$(account_id)$/users?... */
+/** The first path segment that is not a placeholder, e.g. "accounts" of /$(tenant)$/accounts?... */
 export function collectionOf(relURI: string): string | undefined {
   const path = relURI.split('?')[0] ?? '';
   return path.split('/').find((segment) => segment !== '' && !segment.includes('$('));

@@ -1,6 +1,6 @@
 /* eslint-disable */
 // GENERATED FILE - DO NOT EDIT.
-// Source: runtime/provision/policy.schema.json. Regenerate: see test/runtime/provision/policy-types.test.ts.
+// Source: runtime/provision/policy.schema.json. Regenerate with `npm run gen:types`; CI runs `npm run gen:types:check`.
 
 /**
  * Provisioning policy for `connector apply` and `connector provision-event`: which identities should have an account in the target, and with which attributes, special attribute values (groups, roles, licenses, manager) and status. Identities are objects of claims (claim name -> value). See runtime/provision/README.md.
@@ -75,7 +75,7 @@ export interface NameRule {
  */
 export interface RoleBased {
   /**
-   * e.g. ["office365Role"]
+   * e.g. ["crmUsers"]
    *
    * @minItems 1
    */
@@ -199,7 +199,7 @@ export interface DynamicMembership {
    */
   claim?: string;
   /**
-   * When the claim holds roles, leave the provisioning roles out (Alex's roles office365Role,Engineering give Engineering). Default true.
+   * When the claim holds roles, leave the provisioning roles out (roles crmUsers,Engineering give Engineering when crmUsers is the provisioning role). Default true.
    */
   excludeProvisioningRoles?: boolean;
   /**

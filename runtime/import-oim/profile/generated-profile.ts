@@ -1,6 +1,6 @@
 /* eslint-disable */
 // GENERATED FILE - DO NOT EDIT.
-// Source: runtime/import-oim/profile/translation-profile.schema.json. Regenerate: see test/runtime/import-oim/profile-types.test.ts.
+// Source: runtime/import-oim/profile/translation-profile.schema.json. Regenerate with `npm run gen:types`; CI runs `npm run gen:types:check`.
 import type {Connection, HttpMethod, PayloadTemplate, Setting} from '../../generated/definition.js';
 
 /**
