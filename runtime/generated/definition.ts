@@ -1,6 +1,6 @@
 /* eslint-disable */
 // GENERATED FILE - DO NOT EDIT.
-// Source: schemas/*.schema.json. Regenerate with `npm run gen:types`; CI runs `npm run gen:types:check`.
+// Source: schemas/definition.schema.json. Regenerate with `npm run gen:types`; CI runs `npm run gen:types:check`.
 
 /**
  * Base URL every relURI is relative to, usually from a setting, e.g. "{{config.baseUrl}}". Variables: config.*.
