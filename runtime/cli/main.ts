@@ -90,7 +90,7 @@ program
   .description('convert an OIM Generic REST connector configuration (lookups as JSON, code=decode lines or the guide\'s tables) into a definition directory')
   .option('--out <dir>', 'directory to write the definition to (default ./<name>)')
   .option('--profile <file>', 'apply a translation profile (JSON; schema runtime/import-oim/profile/translation-profile.schema.json)')
-  .option('--to-microsoft-graph', 'translate Azure AD Graph conventions to Microsoft Graph v1.0 (the bundled profile definitions/office365/import-oim/microsoft-graph.profile.json)')
+  .option('--to-microsoft-graph', 'translate Azure AD Graph conventions to Microsoft Graph v1.0 (shorthand for --profile with the bundled profile of that name; see runtime/import-oim/README.md)')
   .option('--name <name>', 'connector name (default from the lookup names, e.g. acme-directory)')
   .option('--json', 'print the result and the report as JSON')
   .action(run(async (files: string[], options) => (await import('./import-oim-command.js')).importOimCommand(files, options as never)));
