@@ -6,10 +6,11 @@ import type { ConnectorObject } from '../operations/connector-object.js';
 import { readSpecialValues, requireSpecial } from '../operations/read-objects.js';
 import { runConcurrently } from '../operations/run-concurrently.js';
 import type { ConnectorSession } from '../operations/session.js';
-import type { AccountStateInput } from '../state/types.js';
+import type { AccountState, AccountStateInput } from '../state/types.js';
 import { reconcileAccount, reconcileDeletion } from './account-actions.js';
 import { eventLine, type ReconEventType } from './events.js';
 import type { ReconScope } from './recon-scope.js';
+import type { RunAccounts } from './run-accounts.js';
 
 export interface PreparedBatch {
   /** One object per uid: a uid the target repeated within the batch keeps its last state. */
@@ -42,16 +43,20 @@ export async function prepareBatch(session: ConnectorSession, scope: ReconScope,
  * handed to `write` before the next: what a slice allocates dies young, instead of living (and
  * being promoted) for the whole page. All of it still commits in the caller's one transaction.
  */
-export function reconcileBatch(scope: ReconScope, batch: PreparedBatch, runId: number, write: (text: string) => void): ReconEventType[] {
+export function reconcileBatch(scope: ReconScope, batch: PreparedBatch, accounts: RunAccounts, runId: number, write: (text: string) => void): ReconEventType[] {
   const { state, definition, accountClass } = scope;
   const types: ReconEventType[] = [];
   for (let start = 0; start < batch.objects.length; start += sliceSize) {
     const slice = batch.objects.slice(start, start + sliceSize);
-    const known = state.getAccountStates(definition, accountClass, slice.map((object) => object.__UID__));
+    const toRead = accounts.toRead(slice.map((object) => object.__UID__));
+    const known = toRead.length === 0 ? noneKnown : state.getAccountStates(definition, accountClass, toRead);
     const saves: AccountStateInput[] = [];
     let text = '';
     for (const object of slice) {
-      const outcome = reconcileAccount(scope, object, known.get(object.__UID__));
+      const stored = known.get(object.__UID__);
+      accounts.noteRead(stored);
+      const outcome = reconcileAccount(scope, object, stored);
+      accounts.noteSaved(object.__UID__);
       saves.push(outcome.save);
       if (outcome.event) {
         text += eventLine(outcome.event, outcome.attributesJson);
@@ -74,3 +79,4 @@ export function reconcileBatch(scope: ReconScope, batch: PreparedBatch, runId: n
 }
 
 const sliceSize = 200;
+const noneKnown: ReadonlyMap<string, AccountState> = new Map();

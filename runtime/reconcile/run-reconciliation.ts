@@ -9,7 +9,7 @@ import type { DefinitionModel } from '../definition/model.js';
 import { requireClass } from '../operations/operation-names.js';
 import type { ConnectorSession } from '../operations/session.js';
 import type { ChangeSource } from './change-source.js';
-import { CommitGroup, type CommitPages } from './commit-group.js';
+import { CommitGroup } from './commit-group.js';
 import { checkpointKey, resumableCheckpoint, saveCheckpoint, type Checkpoint } from './checkpoint.js';
 import { chooseSource, tokenKey, type SourceRequest } from './choose-source.js';
 import type { EventSink } from './event-sink.js';
@@ -17,8 +17,9 @@ import { emptyCounts, totalEvents, type EventCounts } from './events.js';
 import { heapTrimmer } from './heap-trim.js';
 import { DeltaLinkExpired } from './read-delta.js';
 import { buildReconScope } from './recon-scope.js';
-import { prepareBatch, reconcileBatch } from './reconcile-batch.js';
+import { prepareBatch, reconcileBatch, type PreparedBatch } from './reconcile-batch.js';
 import { requireState } from './require-state.js';
+import { RunAccounts } from './run-accounts.js';
 import { reportUnseen } from './unseen-accounts.js';
 
 export interface ReconcileOptions {
@@ -81,15 +82,10 @@ export async function runReconciliation(session: ConnectorSession, options: Reco
     ...(options.uid !== undefined && { uid: options.uid }), ...(options.limit !== undefined && { limit: options.limit }),
   };
   let source = chooseSource(session, scope, request, resume);
-  const trimHeap = heapTrimmer(10);
-  const commit: CommitPages = (batches, continuation, pages) => {
-    state.transaction(() => {
-      for (const batch of batches) {
-        // Lines are written before the checkpoint commits: a kill in between leaves lines the rerun cuts off.
-        const types = reconcileBatch(scope, batch, run.id, (text) => sink.write(text));
-        for (const type of types) progress.counts[type]++;
-        progress.objects += batch.objects.length;
-      }
+  const accounts = new RunAccounts(resume ? Number.POSITIVE_INFINITY : state.countAccounts(scope.definition, scope.accountClass), run.id);
+  const trimHeap = heapTrimmer(48);
+  const group = new CommitGroup(state, {
+    checkpoint: (continuation, pages) => {
       progress.pages += pages;
       const next: Checkpoint = { ...progress, bytes: sink.position };
       delete next.continuation;
@@ -97,30 +93,45 @@ export async function runReconciliation(session: ConnectorSession, options: Reco
       const maxTimestamp = source.maxTimestamp?.();
       if (maxTimestamp !== undefined) next.maxTimestamp = maxTimestamp;
       saveCheckpoint(state, cpKey, next);
-    });
-    trimHeap(Math.max(pages, 1));
-    options.onProgress?.({ objects: progress.objects, pages: progress.pages, events: totalEvents(progress.counts) });
+    },
+    committed: () => {
+      trimHeap();
+      options.onProgress?.({ objects: progress.objects, pages: progress.pages, events: totalEvents(progress.counts) });
+    },
+  }, options.commitEvery);
+  // Lines are written before the checkpoint commits: a kill in between leaves lines the rerun cuts off.
+  const reconcile = (batch: PreparedBatch): void => {
+    const types = group.write(() => reconcileBatch(scope, batch, accounts, run.id, (text) => sink.write(text)));
+    for (const type of types) progress.counts[type]++;
+    progress.objects += batch.objects.length;
   };
   try {
     for (let attempt = 1; ; attempt++) {
       try {
-        const group = new CommitGroup(commit, options.commitEvery);
         let asked = performance.now();
         for await (const batch of source.batches()) {
           const waitedMs = performance.now() - asked;
-          group.add(await prepareBatch(session, scope, batch.upserts, batch.deletions), batch.continuation, waitedMs);
+          const prepared = await prepareBatch(session, scope, batch.upserts, batch.deletions);
+          reconcile(prepared);
+          group.pageDone(prepared.objects.length + prepared.deletions.length, batch.continuation, waitedMs);
           asked = performance.now();
         }
-        group.flush();
+        group.commit();
         break;
       } catch (error) {
+        group.abandon();
         if (!(error instanceof DeltaLinkExpired) || attempt > 1) throw error;
         options.warn?.(`${error.message}; starting a full resync (a first delta round over every object)`);
         state.deleteToken(tokenKey(scope, 'delta'));
         source = chooseSource(session, scope, request, undefined, true);
       }
     }
-    if (source.enumeratesAll && scope.recon.deletedObjects !== 'none') reportUnseen(scope, run.id, (uids) => commit([{ objects: [], deletions: uids }], undefined, 0));
+    if (source.enumeratesAll && scope.recon.deletedObjects !== 'none' && !accounts.sawAllKnown) {
+      reportUnseen(scope, run.id, (uids) => {
+        reconcile({ objects: [], deletions: uids });
+        group.commit();
+      });
+    }
     const token = partial ? undefined : source.nextToken();
     state.transaction(() => {
       if (token) state.setToken(tokenKey(scope, token.kind), token.value);
@@ -133,6 +144,7 @@ export async function runReconciliation(session: ConnectorSession, options: Reco
       ...(token && { advanced: token.kind }), durationMs: Math.round(performance.now() - started),
     };
   } catch (error) {
+    group.abandon();
     // Failed runs stay resumable (getOpenRun): the checkpoint is kept for the rerun.
     if (state.getRun(run.id)?.outcome === undefined) state.finishRun(run.id, 'failed');
     throw error;

@@ -31,7 +31,7 @@ export interface AccountKey {
 export interface KnownAccount extends AccountKey {
   identityId?: IdentityId;
   name?: string;
-  /** sha256 of the canonical snapshot JSON. */
+  /** sha256 of the canonical snapshot JSON, when stored by setAccountSnapshot (reconciliation batches store none; getAccountSnapshot derives it). */
   snapshotHash?: string;
   lastSeenRun?: RunId;
   updatedAt: string;

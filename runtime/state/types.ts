@@ -28,6 +28,12 @@ import type {
 export * from './record-types.js';
 
 /** Where `openStateStore()` puts the file when no path is given (relative to the working directory). */
+/** A transaction begun by openTransaction: it ends with exactly one of commit or rollback. */
+export interface OpenTransaction {
+  commit(): void;
+  rollback(): void;
+}
+
 export const defaultStatePath = '.connector/state.db';
 
 // ---------------------------------------------------------------- sync tokens
@@ -168,6 +174,12 @@ export interface StateStore {
    * rather than catching it, unless it is wrapped in its own nested transaction.
    */
   transaction<T>(fn: () => T): T;
+  /**
+   * Begins a write transaction that stays open across awaits, until commit or rollback: every
+   * store call joins it, and `transaction(fn)` inside it is a savepoint. For long streams of
+   * small writes committed in groups (reconciliation pages). One at a time per store.
+   */
+  openTransaction(): OpenTransaction;
   close(): void;
 
   getToken(key: SyncTokenKey): SyncToken | undefined;
@@ -212,6 +224,8 @@ export interface StateStore {
   findAccountsByName(definition: string, objectClass: string, name: string): KnownAccount[];
   markSeen(definition: string, objectClass: string, uid: string, runId: RunId): void;
   markSeenMany(definition: string, objectClass: string, uids: Iterable<string>, runId: RunId): void;
+  /** How many accounts of the class the store knows (linked or not). */
+  countAccounts(definition: string, objectClass: string): number;
   /** Known accounts not marked seen in run `runId` or later: deletion candidates after a full run. */
   unseenSince(definition: string, objectClass: string, runId: RunId): IterableIterator<KnownAccount>;
   getAccountSnapshot(definition: string, objectClass: string, uid: string): AccountSnapshot | undefined;

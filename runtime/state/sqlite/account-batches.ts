@@ -1,10 +1,10 @@
 // The reconciliation hot path on the accounts table: a page of accounts read in one query and
-// written back with one upsert per few dozen accounts (last seen run, name, new snapshot), so
-// that a 100k-account run costs a few hundred statements per page instead of several per account.
+// written back with one cached single-row upsert each (last seen run, name, new snapshot).
+// Measured on 100k accounts, one prepared single-row statement beats multi-row statements: their
+// hundreds of spread parameters cost more to bind than the statement calls they save.
 // Same rows and meaning as accounts.ts and account-snapshots.ts: snapshot text is canonical JSON
-// (the caller's), snapshot_hash its sha256 (the one-shot crypto.hash: 4x faster than createHash
-// on snapshot-sized text, and a run hashes every new snapshot).
-import { hash } from 'node:crypto';
+// (the caller's). snapshot_hash stays null here: reconciliation compares the text itself, and
+// hashing every snapshot of a run cost 7% of a full reconciliation; getAccountSnapshot derives it.
 import type { AccountState, AccountStateInput, RunId } from '../types.js';
 import type { SqliteContext } from './database.js';
 import { checkUid } from './accounts.js';
@@ -20,7 +20,18 @@ interface StateRow {
 }
 
 const readChunk = 500;
-const writeChunk = 50;
+
+// A name or snapshot left out (null) keeps the stored one: only what changed is given. A new
+// snapshot clears the hash of the old one.
+const upsert = `INSERT INTO accounts (definition, object_class, uid, name, snapshot, snapshot_hash, snapshot_at, last_seen_run, updated_at)
+  VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)
+  ON CONFLICT (definition, object_class, uid) DO UPDATE SET
+    name = coalesce(excluded.name, name),
+    snapshot_hash = CASE WHEN excluded.snapshot IS NULL THEN snapshot_hash END,
+    snapshot = coalesce(excluded.snapshot, snapshot),
+    snapshot_at = coalesce(excluded.snapshot_at, snapshot_at),
+    last_seen_run = excluded.last_seen_run,
+    updated_at = excluded.updated_at`;
 
 export class AccountBatches {
   constructor(private readonly sql: SqliteContext) {}
@@ -39,15 +50,11 @@ export class AccountBatches {
   save(definition: string, objectClass: string, runId: RunId, rows: readonly AccountStateInput[]): void {
     for (const row of rows) checkUid(row.uid, 'saveAccountStates');
     const now = this.sql.now();
+    const statement = this.sql.statement(upsert);
     this.sql.atomic(() => {
-      for (let start = 0; start < rows.length; start += writeChunk) {
-        const chunk = rows.slice(start, start + writeChunk);
-        const params: unknown[] = [];
-        for (const row of chunk) {
-          const snapshot = row.snapshotJson ?? null;
-          params.push(definition, objectClass, row.uid, row.name ?? null, snapshot, snapshot === null ? null : hash('sha256', snapshot, 'hex'), snapshot === null ? null : now, runId, now);
-        }
-        this.sql.run(upsert(chunk.length), ...params);
+      for (const row of rows) {
+        const snapshot = row.snapshotJson ?? null;
+        statement.run(definition, objectClass, row.uid, row.name ?? null, snapshot, snapshot === null ? null : now, runId, now);
       }
     });
   }
@@ -55,19 +62,6 @@ export class AccountBatches {
 
 function placeholders(n: number): string {
   return new Array<string>(n).fill('?').join(', ');
-}
-
-function upsert(rows: number): string {
-  const values = new Array<string>(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
-  // A name or snapshot left out (null) keeps the stored one: only what changed is given.
-  return `INSERT INTO accounts (definition, object_class, uid, name, snapshot, snapshot_hash, snapshot_at, last_seen_run, updated_at) VALUES ${values}
-    ON CONFLICT (definition, object_class, uid) DO UPDATE SET
-      name = coalesce(excluded.name, name),
-      snapshot = coalesce(excluded.snapshot, snapshot),
-      snapshot_hash = coalesce(excluded.snapshot_hash, snapshot_hash),
-      snapshot_at = coalesce(excluded.snapshot_at, snapshot_at),
-      last_seen_run = excluded.last_seen_run,
-      updated_at = excluded.updated_at`;
 }
 
 function toState(definition: string, objectClass: string, row: StateRow): AccountState {

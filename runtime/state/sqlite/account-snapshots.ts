@@ -12,11 +12,12 @@ export class AccountSnapshots {
   constructor(private readonly sql: SqliteContext) {}
 
   get(definition: string, objectClass: string, uid: string): AccountSnapshot | undefined {
-    const row = this.sql.get<{ snapshot: string | null; snapshot_hash: string; snapshot_at: string }>(
+    const row = this.sql.get<{ snapshot: string | null; snapshot_hash: string | null; snapshot_at: string }>(
       `SELECT snapshot, snapshot_hash, snapshot_at FROM accounts WHERE ${byKey}`, definition, objectClass, uid,
     );
     if (!row || row.snapshot === null) return undefined;
-    return { attributesJson: row.snapshot, hash: row.snapshot_hash, updatedAt: row.snapshot_at };
+    // Reconciliation batches store the text without its hash (see account-batches.ts).
+    return { attributesJson: row.snapshot, hash: row.snapshot_hash ?? sha256(row.snapshot), updatedAt: row.snapshot_at };
   }
 
   /** Returns true when the snapshot differs from the stored one (or there was none). */
@@ -30,8 +31,8 @@ export class AccountSnapshots {
     }
     const hash = sha256(canonical);
     // No transaction: the write is one statement; the read before it only saves an unchanged write.
-    const previous = this.sql.get<{ snapshot_hash: string | null }>(`SELECT snapshot_hash FROM accounts WHERE ${byKey}`, definition, objectClass, uid);
-    if (previous?.snapshot_hash === hash) return false;
+    const previous = this.sql.get<{ snapshot: string | null }>(`SELECT snapshot FROM accounts WHERE ${byKey}`, definition, objectClass, uid);
+    if (previous?.snapshot === canonical) return false;
     const now = this.sql.now();
     this.sql.run(
       `INSERT INTO accounts (definition, object_class, uid, snapshot, snapshot_hash, snapshot_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)

@@ -108,6 +108,10 @@ export class Accounts {
     });
   }
 
+  count(definition: string, objectClass: string): number {
+    return this.sql.get<{ n: number }>('SELECT count(*) AS n FROM accounts WHERE definition = ? AND object_class = ?', definition, objectClass)!.n;
+  }
+
   *unseenSince(definition: string, objectClass: string, runId: RunId): IterableIterator<KnownAccount> {
     const query = `SELECT ${accountColumns} FROM accounts WHERE definition = ? AND object_class = ?
       AND (last_seen_run IS NULL OR last_seen_run < ?) AND uid > ? ORDER BY uid LIMIT ?`;

@@ -2,7 +2,7 @@
 import type {
   AccountKey, AccountLink, AccountState, AccountStateInput, AccountSnapshot, AuditFilter, AuditInput, AuditRecord, BeginJournalInput, FindIdentityOptions,
   Identity, IdentityFields, IdentityId, JournalEntry, JournalFilter, JournalKey, JournalOutcome, JournalStepStatus,
-  KnownAccount, LinkInput, LookupEntry, LookupSync, ReconRun, ReconRunMode, RunId, SnapshotInput, StateStore, SyncToken, SyncTokenKey,
+  KnownAccount, LinkInput, LookupEntry, LookupSync, OpenTransaction, ReconRun, ReconRunMode, RunId, SnapshotInput, StateStore, SyncToken, SyncTokenKey,
 } from '../types.js';
 import { AccountBatches } from './account-batches.js';
 import { AccountSnapshots } from './account-snapshots.js';
@@ -39,6 +39,7 @@ export class SqliteStateStore implements StateStore {
   }
 
   transaction<T>(fn: () => T): T { return this.sql.transaction(fn); }
+  openTransaction(): OpenTransaction { return this.sql.openTransaction(); }
 
   close(): void {
     if (!this.sql.db.open) return;
@@ -93,6 +94,9 @@ export class SqliteStateStore implements StateStore {
   }
   unseenSince(definition: string, objectClass: string, runId: RunId): IterableIterator<KnownAccount> {
     return this.accounts.unseenSince(definition, objectClass, runId);
+  }
+  countAccounts(definition: string, objectClass: string): number {
+    return this.accounts.count(definition, objectClass);
   }
   getAccountSnapshot(definition: string, objectClass: string, uid: string): AccountSnapshot | undefined {
     return this.snapshots.get(definition, objectClass, uid);
