@@ -43,7 +43,7 @@ export async function prepareBatch(session: ConnectorSession, scope: ReconScope,
  * handed to `write` before the next: what a slice allocates dies young, instead of living (and
  * being promoted) for the whole page. All of it still commits in the caller's one transaction.
  */
-export function reconcileBatch(scope: ReconScope, batch: PreparedBatch, accounts: RunAccounts, runId: number, write: (text: string) => void): ReconEventType[] {
+export function reconcileBatch(scope: ReconScope, batch: PreparedBatch, accounts: RunAccounts, runId: number, write: (lines: string[]) => void): ReconEventType[] {
   const { state, definition, accountClass } = scope;
   const types: ReconEventType[] = [];
   for (let start = 0; start < batch.objects.length; start += sliceSize) {
@@ -51,7 +51,7 @@ export function reconcileBatch(scope: ReconScope, batch: PreparedBatch, accounts
     const toRead = accounts.toRead(slice.map((object) => object.__UID__));
     const known = toRead.length === 0 ? noneKnown : state.getAccountStates(definition, accountClass, toRead);
     const saves: AccountStateInput[] = [];
-    let text = '';
+    const lines: string[] = [];
     for (const object of slice) {
       const stored = known.get(object.__UID__);
       accounts.noteRead(stored);
@@ -59,22 +59,22 @@ export function reconcileBatch(scope: ReconScope, batch: PreparedBatch, accounts
       accounts.noteSaved(object.__UID__);
       saves.push(outcome.save);
       if (outcome.event) {
-        text += eventLine(outcome.event, outcome.attributesJson);
+        lines.push(eventLine(outcome.event, outcome.attributesJson));
         types.push(outcome.event.event);
       }
     }
     state.saveAccountStates(definition, accountClass, runId, saves);
-    if (text !== '') write(text);
+    write(lines);
   }
-  let text = '';
+  const lines: string[] = [];
   for (const uid of batch.deletions) {
     const event = reconcileDeletion(scope, uid);
     if (event) {
-      text += eventLine(event);
+      lines.push(eventLine(event));
       types.push(event.event);
     }
   }
-  if (text !== '') write(text);
+  write(lines);
   return types;
 }
 

@@ -101,7 +101,7 @@ export async function runReconciliation(session: ConnectorSession, options: Reco
   }, options.commitEvery);
   // Lines are written before the checkpoint commits: a kill in between leaves lines the rerun cuts off.
   const reconcile = (batch: PreparedBatch): void => {
-    const types = group.write(() => reconcileBatch(scope, batch, accounts, run.id, (text) => sink.write(text)));
+    const types = group.write(() => reconcileBatch(scope, batch, accounts, run.id, (lines) => { if (lines.length > 0) sink.write(lines); }));
     for (const type of types) progress.counts[type]++;
     progress.objects += batch.objects.length;
   };

@@ -27,7 +27,7 @@ const graphUser = (id: string, displayName: string) => ({ id, userPrincipalName:
 function reconcilePage(accounts: RunAccounts, runId: number, users: object[]): { types: string[]; lines: string[] } {
   const lines: string[] = [];
   const types = state.transaction(() =>
-    reconcileBatch(scope, { objects: users.map((raw) => scope.readObject(raw)), deletions: [] }, accounts, runId, (text) => lines.push(...text.trim().split('\n'))),
+    reconcileBatch(scope, { objects: users.map((raw) => scope.readObject(raw)), deletions: [] }, accounts, runId, (written) => lines.push(...written.map((line) => line.trimEnd()))),
   );
   return { types, lines };
 }

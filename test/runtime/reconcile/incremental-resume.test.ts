@@ -88,9 +88,10 @@ incremental('a full run that stops half-way resumes after its last committed pag
       get position() { return sink.position; },
       rewindable: true,
       write(text) {
-        // Half a batch reaches the file, then the "process dies".
+        // Half a batch reaches the file, ending inside a line, then the "process dies".
         if (++writes === 3) {
-          sink.write(text.slice(0, text.length / 2));
+          const joined = typeof text === 'string' ? text : text.join('');
+          sink.write(joined.slice(0, Math.floor(joined.length / 2) + 3));
           throw new Error('killed');
         }
         sink.write(text);
