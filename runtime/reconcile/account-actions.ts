@@ -12,7 +12,7 @@ import type { ConnectorObject } from '../operations/connector-object.js';
 import type { AccountState, AccountStateInput } from '../state/types.js';
 import type { ReconEvent } from './events.js';
 import { identityFields, newIdentityFields } from './identity-values.js';
-import { matchIdentity } from './match-rules.js';
+import { matchIdentity, type MatchResult } from './match-rules.js';
 import type { ReconScope } from './recon-scope.js';
 import { compareSnapshot } from './snapshot-diff.js';
 
@@ -39,7 +39,7 @@ export function reconcileAccount(scope: ReconScope, object: ConnectorObject, kno
     if (scope.trusted) state.updateIdentity(identity, identityFields(comparison.changed));
     return { event: { event: 'update', ...base, attributes: comparison.changed, identity }, save };
   }
-  const match = matchIdentity(state, scope.rules.matchRules, mapped.fields);
+  const match: MatchResult = scope.matchesNothing ? { kind: 'none' } : matchIdentity(state, scope.rules.matchRules, mapped.fields);
   const key = { definition: scope.definition, objectClass: scope.accountClass, uid };
   const link = (identity: number): void => state.link({ ...key, identityId: identity, ...(name !== undefined && { name }) });
   if (match.kind === 'one') {

@@ -31,6 +31,11 @@ export interface ReconScope {
   readonly defaults: Readonly<Record<string, IdentityValue>>;
   /** Field of the map holding __NAME__ (to name deleted accounts from their snapshot). */
   readonly nameField?: string;
+  /**
+   * Target mode with an empty identity store: no account can match, and the run creates no
+   * identity, so the match rules are not even tried (a first target run skips 100k lookups).
+   */
+  readonly matchesNothing: boolean;
   /** Trusted mode: identity field and value that mean disabled (deleteAction disable). */
   readonly disabled?: { readonly field: string; readonly value: IdentityValue };
 }
@@ -63,7 +68,7 @@ export function buildReconScope(definition: DefinitionModel, cls: ObjectClassMod
   const nameField = map.fields.find((rule) => rule.source.kind === 'name')?.field;
   return {
     state, definition: definition.name, cls, accountClass: accountClassOf(cls, options.trusted), trusted: options.trusted, rules, recon, map, readObject: compileMapReader(map), select: selectFor(cls, map, recon),
-    lookups: loadLookupCodes(state, definition.name, map.lookups), unread, defaults,
+    lookups: loadLookupCodes(state, definition.name, map.lookups), unread, defaults, matchesNothing: !options.trusted && state.countIdentities() === 0,
     ...(nameField !== undefined && { nameField }),
     ...(options.trusted && { disabled: disabledStatus(map, rules.statusField) }),
   };

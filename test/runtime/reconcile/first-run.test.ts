@@ -77,6 +77,19 @@ first('a later run reads every account, and sees whether all accounts known at t
   assert.equal([...state.unseenSince(scope.definition, scope.accountClass, two.id)], []);
 });
 
+first('target mode tries no match rule while the identity store is empty, and links once it is not', async () => {
+  assert.ok(scope.matchesNothing);
+  const run = state.beginRun(scope.definition, scope.accountClass, 'full');
+  assert.equal(reconcilePage(new RunAccounts(0, run.id), run.id, [graphUser('a', 'Ann')]).types, ['unmatched']);
+  const identity = state.createIdentity({ 'User Login': 'b@contoso.example' });
+  const definition = await loadDefinition(office365Definition);
+  scope = buildReconScope(definition, definition.classes.get('user')!, state, {}, { trusted: false });
+  assert.not.ok(scope.matchesNothing);
+  const page = reconcilePage(new RunAccounts(1, run.id), run.id, [graphUser('b', 'Bob')]);
+  assert.equal(page.types, ['link']);
+  assert.match(page.lines[0]!, new RegExp(`"identity":${identity}`));
+});
+
 first('an open transaction spans several writes and rolls back as one', () => {
   const run = state.beginRun(scope.definition, scope.accountClass, 'full');
   const open = state.openTransaction();
