@@ -83,7 +83,7 @@ export async function runReconciliation(session: ConnectorSession, options: Reco
   };
   let source = chooseSource(session, scope, request, resume);
   const accounts = new RunAccounts(resume ? Number.POSITIVE_INFINITY : state.countAccounts(scope.definition, scope.accountClass), run.id);
-  const trimHeap = heapTrimmer(48);
+  const trimHeap = heapTrimmer(64);
   const group = new CommitGroup(state, {
     checkpoint: (continuation, pages) => {
       progress.pages += pages;
@@ -95,7 +95,6 @@ export async function runReconciliation(session: ConnectorSession, options: Reco
       saveCheckpoint(state, cpKey, next);
     },
     committed: () => {
-      trimHeap();
       options.onProgress?.({ objects: progress.objects, pages: progress.pages, events: totalEvents(progress.counts) });
     },
   }, options.commitEvery);
@@ -114,6 +113,7 @@ export async function runReconciliation(session: ConnectorSession, options: Reco
           const prepared = await prepareBatch(session, scope, batch.upserts, batch.deletions);
           reconcile(prepared);
           group.pageDone(prepared.objects.length + prepared.deletions.length, batch.continuation, waitedMs);
+          trimHeap();
           asked = performance.now();
         }
         group.commit();
