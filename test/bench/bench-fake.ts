@@ -14,8 +14,6 @@ export interface BenchFake {
   domain: string;
   adminUrl: string;
   caFile: string;
-  /** A valid access token (the fake's admin endpoint). */
-  accessToken(): Promise<string>;
   /** Adds this latency to every request from now on. */
   setLatency(ms: number): Promise<void>;
   stop(): Promise<void>;
@@ -28,10 +26,9 @@ export async function startBenchFake(users: number): Promise<BenchFake> {
     createInterface({ input: child.stdout }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`the Graph fake exited with ${String(code)}`)));
   });
-  const info = JSON.parse(line) as Omit<BenchFake, 'accessToken' | 'setLatency' | 'stop'>;
+  const info = JSON.parse(line) as Omit<BenchFake, 'setLatency' | 'stop'>;
   return {
     ...info,
-    accessToken: async () => ((await got.post(`${info.adminUrl}/token`).json()) as { access_token: string }).access_token,
     setLatency: async (ms) => {
       await got.post(`${info.adminUrl}/faults`, { json: { latencyMs: ms } });
     },

@@ -1,7 +1,7 @@
 // Full reconciliation throughput against the Graph fake with 100,000 users and $top=999,
 // compared in the same run with a raw got + JSON.parse page loop and with the Microsoft Graph
-// JS SDK's PageIterator over the same request, plus the reconcile process's peak RSS at 100k
-// and 50k objects (flat memory). Two scenarios: the fake answering at loopback speed (every
+// JS SDK's PageIterator over the same request (each getting its own token first, as the
+// connector's run does), plus the reconcile process's peak RSS at 100k and 50k objects (flat memory). Two scenarios: the fake answering at loopback speed (every
 // contender is then CPU-bound, on a machine it shares with the fake), and with a per-request
 // latency, as a real tenant has. `npm run bench reconcile`; BENCH_USERS, BENCH_ROUNDS and
 // BENCH_LATENCY_MS change the defaults (100000, 3, 50).
@@ -30,7 +30,6 @@ try {
   }));
   const select = await reconcileSelect(office365Definition);
   const url = `${fake.graphBaseUrl}/users?$select=${select}&$top=999`;
-  const token = await fake.accessToken();
   const fresh = (): string => join(dir, `state-${++states}.db`);
   const events = (): string => join(dir, `events-${states}.ndjson`);
 
@@ -41,8 +40,8 @@ try {
     let steady: ReconcileRun | undefined;
     // Interleaved, so that a noisy neighbour slows every contender alike; the median counts.
     for (let round = 1; round <= count; round++) {
-      raw.push(await timed(() => rawGotLoop(url, token)));
-      sdk.push(await timed(() => graphSdkLoop(fake, select, token)));
+      raw.push(await timed(() => rawGotLoop(url, fake)));
+      sdk.push(await timed(() => graphSdkLoop(fake, select)));
       const state = fresh();
       full.push(await runReconcileCli(settings, state, events(), []));
       if (round === 1) steady = await runReconcileCli(settings, state, events(), []);
