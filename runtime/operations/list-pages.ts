@@ -24,7 +24,10 @@ export function listPages(
   options: ListOptions = {},
 ): AsyncGenerator<Page, void, undefined> {
   const config = session.connection.context.config;
-  const pageSize = resolvePageSize(op.paging, config);
+  // No page larger than the limit: `connector test` (limit 1) then asks a real tenant for one
+  // object instead of a full page of 999.
+  const configured = resolvePageSize(op.paging, config);
+  const pageSize = configured !== undefined && options.limit !== undefined ? Math.max(1, Math.min(configured, options.limit)) : configured;
   const first = buildRequest(session.connection, op, { ...variables, page: { size: pageSize ?? '' } }, {
     errorContext: context,
     ...(options.extraQuery && { extraQuery: options.extraQuery }),

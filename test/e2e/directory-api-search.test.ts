@@ -95,6 +95,11 @@ search('--limit stops after N objects and asks for no further page', async () =>
   ]);
 });
 
+search('a limit below the page size asks for no more objects than the limit', async () => {
+  assert.equal(await logins(['--limit', '2', '--set', 'pageSize=50']), ['user.00001', 'user.00002']);
+  assert.equal(cli.api.log().filter((e) => e.operation === 'accounts.list').map((e) => e.path), ['/api/v2/accounts?offset=0&limit=2']);
+});
+
 search('offset paging walks every page in order', async () => {
   const found = await logins(['--set', 'pageSize=5']);
   assert.is(found.length, 16);
