@@ -3,6 +3,7 @@ import { parseLimit, type CommonOptions } from './common-options.js';
 import { exitCodes, UsageError } from './exit-codes.js';
 import { openConnector } from './open-connector.js';
 import { openOutput, writeJsonLines } from './output.js';
+import { heapTrimmer } from '../heap-trim.js';
 import { incrementalSearch } from '../reconcile/incremental-search.js';
 
 export interface SearchCommandOptions extends CommonOptions {
@@ -30,6 +31,8 @@ export async function searchCommand(path: string, objectClass: string, options: 
           ...(options.rawFilter !== undefined && { rawFilter: options.rawFilter }),
           ...(limit !== undefined && { limit }),
           ...(specials && { specials }),
+          // Flat memory however many objects pass (see heap-trim.ts).
+          onPage: heapTrimmer(64),
         });
     const count = await writeJsonLines(output.stream, objects);
     if (options.out && options.out !== '-') process.stderr.write(`${count} objects written to ${options.out}\n`);

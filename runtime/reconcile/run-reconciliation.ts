@@ -14,7 +14,7 @@ import { checkpointKey, resumableCheckpoint, saveCheckpoint, type Checkpoint } f
 import { chooseSource, tokenKey, type SourceRequest } from './choose-source.js';
 import type { EventSink } from './event-sink.js';
 import { emptyCounts, totalEvents, type EventCounts } from './events.js';
-import { heapTrimmer } from './heap-trim.js';
+import { heapTrimmer } from '../heap-trim.js';
 import { DeltaLinkExpired } from './read-delta.js';
 import { buildReconScope } from './recon-scope.js';
 import { prepareBatch, reconcileBatch, type PreparedBatch } from './reconcile-batch.js';
