@@ -33,8 +33,9 @@ export async function withConsistencyRetry<T>(session: ConnectorSession, created
 
 /**
  * When this connector created the object within the consistency window, according to the
- * state's audit log (so a create in one run followed at once by an update in the next one
- * also waits for replication); undefined when it did not, or deleted it since.
+ * state's audit log or, for a create that was interrupted, its journal (so a create in one run
+ * followed at once by an update in the next one also waits for replication); undefined when
+ * it did not, or deleted it since.
  */
 export function createdRecently(session: ConnectorSession, objectClass: string | undefined, uid: string): number | undefined {
   const { maxElapsedMs } = session.definition.connection.consistencyRetry;
@@ -42,5 +43,11 @@ export function createdRecently(session: ConnectorSession, objectClass: string |
   const since = new Date(Date.now() - maxElapsedMs);
   const records = session.state.listAudit({ definition: session.definition.name, objectClass, outcome: 'success', since, limit: 1000 });
   const latest = records.find((record) => record.uid === uid && (record.operation === 'create' || record.operation === 'delete'));
-  return latest?.operation === 'create' ? Date.parse(latest.at) : undefined;
+  if (latest) return latest.operation === 'create' ? Date.parse(latest.at) : undefined;
+  // A create cut short after the object was made (killed during its follow-up steps) has no
+  // audit record yet; its unfinished journal entry says when the create step was done.
+  const open = session.state.findOpenJournal(session.definition.name, objectClass, 'create', { uid });
+  const created = open?.steps.find((step) => step.id === 'create' && step.status === 'done');
+  const at = created === undefined ? Number.NaN : Date.parse(created.updatedAt);
+  return at >= since.getTime() ? at : undefined;
 }
