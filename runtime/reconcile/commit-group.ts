@@ -16,6 +16,8 @@ export interface CommitHooks {
   committed(pages: number): void;
 }
 
+const minFreeWaitMs = 2;
+
 export class CommitGroup {
   private open: OpenTransaction | undefined;
   private objects = 0;
@@ -43,7 +45,8 @@ export class CommitGroup {
     this.pages++;
     this.objects += objects;
     this.continuation = continuation;
-    const free = waitedMs >= this.msPerPage * this.pages;
+    // A wait of a millisecond or two is our own event loop, not a slow target.
+    const free = waitedMs >= Math.max(this.msPerPage * this.pages, minFreeWaitMs);
     if (free || this.objects >= this.maxObjects || performance.now() - this.lastCommit >= this.maxMs) this.commit();
   }
 

@@ -74,8 +74,10 @@ export async function runReconciliation(session: ConnectorSession, options: Reco
   const resume = options.restart ? undefined : resumableCheckpoint(state, cpKey, runMode, requestKey);
   const run = resume ? { id: resume.runId } : state.beginRun(scope.definition, scope.accountClass, runMode);
   if (!resume) state.deleteToken(cpKey);
-  const sink = options.openSink(resume?.bytes);
+  let sink = options.openSink(resume?.bytes);
   const progress: Checkpoint = resume ?? { runId: run.id, request: requestKey, bytes: sink.position, counts: emptyCounts(), objects: 0, pages: 0 };
+  // What the last commit made durable: an abandoned group's counts and lines are taken back to it.
+  let committed = { counts: { ...progress.counts }, objects: progress.objects, bytes: sink.position };
   const request: SourceRequest = {
     mode: options.mode, batchSize: options.batchSize ?? 500,
     ...(options.filter !== undefined && { filter: options.filter }), ...(options.rawFilter !== undefined && { rawFilter: options.rawFilter }),
@@ -87,7 +89,8 @@ export async function runReconciliation(session: ConnectorSession, options: Reco
   const group = new CommitGroup(state, {
     checkpoint: (continuation, pages) => {
       progress.pages += pages;
-      const next: Checkpoint = { ...progress, bytes: sink.position };
+      progress.bytes = sink.position;
+      const next: Checkpoint = { ...progress };
       delete next.continuation;
       if (continuation !== undefined) next.continuation = continuation;
       const maxTimestamp = source.maxTimestamp?.();
@@ -95,6 +98,7 @@ export async function runReconciliation(session: ConnectorSession, options: Reco
       saveCheckpoint(state, cpKey, next);
     },
     committed: () => {
+      committed = { counts: { ...progress.counts }, objects: progress.objects, bytes: progress.bytes };
       options.onProgress?.({ objects: progress.objects, pages: progress.pages, events: totalEvents(progress.counts) });
     },
   }, options.commitEvery);
@@ -121,6 +125,12 @@ export async function runReconciliation(session: ConnectorSession, options: Reco
       } catch (error) {
         group.abandon();
         if (!(error instanceof DeltaLinkExpired) || attempt > 1) throw error;
+        // The resync redoes the abandoned pages: their counts go, and their lines are cut off
+        // the output (reopened at the committed length, as a rerun after a kill would).
+        progress.counts = { ...committed.counts };
+        progress.objects = committed.objects;
+        sink.close();
+        sink = options.openSink(committed.bytes);
         options.warn?.(`${error.message}; starting a full resync (a first delta round over every object)`);
         state.deleteToken(tokenKey(scope, 'delta'));
         source = chooseSource(session, scope, request, undefined, true);

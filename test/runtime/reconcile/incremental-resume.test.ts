@@ -72,6 +72,26 @@ incremental('an expired delta link (410) warns and resyncs with a first round', 
   assert.equal((await h.reconcile({ mode: 'incremental' })).events, [], 'the new link works');
 });
 
+incremental('a delta round that expires half-way resyncs and reports every account exactly once', async () => {
+  await h.close();
+  h = await startReconHarness({ users: 60, deltaPageSize: 10 });
+  let expired = false;
+  const round = await h.reconcile({
+    mode: 'incremental',
+    onProgress: () => {
+      // After the first commit, the rest of this round's links stop working (410).
+      if (!expired) h.fake.expireDeltaTokens();
+      expired = true;
+    },
+  });
+  assert.match(h.warnings.join('\n'), /full resync/);
+  assert.is(round.summary.source, 'delta first round');
+  assert.is(round.summary.events, 60);
+  assert.is(round.events.length, 60);
+  assert.is(new Set(round.events.map((e) => e.uid)).size, 60);
+  assert.equal((await h.reconcile({ mode: 'incremental' })).events, [], 'the resync stored a working link');
+});
+
 incremental('a stored delta link on another origin is never followed', async () => {
   h.state.setToken(deltaKey, 'https://graph.evil.example/v1.0/users/delta?$deltatoken=x');
   await h.reconcile({ mode: 'incremental' }).then(() => assert.unreachable('should fail'), (error: Error) => {
