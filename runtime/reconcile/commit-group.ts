@@ -24,7 +24,7 @@ export class CommitGroup {
   private pages = 0;
   private continuation: string | undefined;
   private lastCommit = performance.now();
-  /** How long committing one page took recently (starts at 0: the first page commits alone). */
+  /** How long committing one page took recently (0 until the first commit). */
   private msPerPage = 0;
 
   constructor(
