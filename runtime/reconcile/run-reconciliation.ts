@@ -86,6 +86,7 @@ export async function runReconciliation(session: ConnectorSession, options: Reco
   let source = chooseSource(session, scope, request, resume);
   const accounts = new RunAccounts(resume ? Number.POSITIVE_INFINITY : state.countAccounts(scope.definition, scope.accountClass), run.id);
   const trimHeap = heapTrimmer(64);
+  const readsPerObject = scope.map.requestedSpecials.some((name) => !scope.unread.has(name));
   const group = new CommitGroup(state, {
     checkpoint: (continuation, pages) => {
       progress.pages += pages;
@@ -114,6 +115,9 @@ export async function runReconciliation(session: ConnectorSession, options: Reco
         let asked = performance.now();
         for await (const batch of source.batches()) {
           const waitedMs = performance.now() - asked;
+          // Special attributes cost a request per object: the store's write lock is not held
+          // across those, so that other processes can write to the state file meanwhile.
+          if (readsPerObject) group.commit();
           const prepared = await prepareBatch(session, scope, batch.upserts, batch.deletions);
           reconcile(prepared);
           group.pageDone(prepared.objects.length + prepared.deletions.length, batch.continuation, waitedMs);

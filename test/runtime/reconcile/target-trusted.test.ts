@@ -37,6 +37,18 @@ modes('target mode: unmatched accounts are reported once, matching identities ar
   assert.equal(third.events.map((e) => [e.event, e.uid, e.identity]), [['link', second!.id, later]]);
 });
 
+modes('--special reads the special attributes of the map with a request per account; a run without them keeps their values', async () => {
+  const { summary, events } = await h.reconcile({ specials: ['manager'] });
+  assert.is(summary.objects, 60);
+  assert.is(events.length, 60);
+  const withManager = events.filter((e) => typeof e.attributes!['Manager'] === 'string');
+  assert.is(withManager.length, 59, 'every user but the first has a manager in the seed');
+  assert.is(events.filter((e) => e.attributes!['Manager'] === null).length, 1);
+  // Fields of specials this run did not read are kept, not reported as cleared.
+  assert.equal((await h.reconcile({})).events, []);
+  assert.equal((await h.reconcile({ specials: ['manager'] })).events, [], 'read again, unchanged');
+});
+
 modes('target mode: several matching identities are a conflict and change nothing', async () => {
   const [first] = users();
   const upn = String(first!['userPrincipalName']);
