@@ -35,12 +35,14 @@ program
 addSettingsOptions(
   program
     .command('plan <definition> <operation>')
-    .description('print the HTTP requests an operation would send (secrets redacted); no network')
+    .description('print the HTTP requests an operation (or reconcile) would send (secrets redacted); no network')
     .option('--class <name>', 'object class (name or ICF name such as __ACCOUNT__)')
     .option('--uid <uid>', 'uid of the object')
     .option('--attrs <file>', 'JSON object of connector attributes, or - for stdin')
     .option('--filter <filter>', 'connector filter, e.g. department eq "Sales"')
     .option('--raw-filter <filter>', 'filter in the target\'s own syntax (OIM Filter Suffix)')
+    .option('--mode <mode>', 'plan reconcile: full or incremental (default full)')
+    .option('--trusted', 'plan reconcile: trusted source mode (the trusted map\'s $select)')
     .option('--json', 'NDJSON lines {"method","url","headers","body"}')
     .option('--verbose', 'also print the settings the plan used on stderr (secrets redacted)'),
 ).action(run(async (path: string, operation: string, options) => (await import('./plan-command.js')).planCommand(path, operation, options as never)));

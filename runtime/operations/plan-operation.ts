@@ -107,14 +107,30 @@ export function planOperation(connection: ResolvedConnection, operation: Connect
 }
 
 function planSearch(connection: ResolvedConnection, cls: ObjectClassModel, input: OperationInput): PlannedRequest[] {
+  return [planListing(connection, cls, input)];
+}
+
+export interface ListingInput extends OperationInput {
+  /** The `select` variable (default: the class's default attributes). */
+  select?: string;
+  /** Query parameters and a raw filter added to the search (an incremental round's templates). */
+  extraQuery?: ReadonlyArray<readonly [string, string]>;
+  extraRawFilter?: string;
+  note?: string;
+}
+
+/** The first page request of the class's search, as a search or a reconciliation sends it. */
+export function planListing(connection: ResolvedConnection, cls: ObjectClassModel, input: ListingInput): PlannedRequest {
   const search = cls.operations.search;
   if (!search) throw connectorError('ConfigurationError', `class ${cls.name} has no search operation`, { objectClass: cls.name });
   const config = connection.context.config;
   const translated = input.filter ? translateFilter(cls, input.filter, config) : undefined;
-  const filter = combineFilters(cls, translated, input.rawFilter, config);
+  let filter = combineFilters(cls, translated, input.rawFilter, config);
+  if (input.extraRawFilter) filter = combineFilters(cls, filter === '' ? undefined : filter, input.extraRawFilter, config);
   const pageSize = resolvePageSize(search.paging, config);
-  const variables = { filter, select: cls.defaultSelect, page: { size: pageSize ?? '' } };
-  return [{ request: buildRequest(connection, search, variables, { extraQuery: firstPageQuery(search.paging, pageSize) }), note: 'first page; later pages follow the paging strategy' }];
+  const variables = { filter, select: input.select ?? cls.defaultSelect, page: { size: pageSize ?? '' } };
+  const extraQuery = [...firstPageQuery(search.paging, pageSize), ...(input.extraQuery ?? [])];
+  return { request: buildRequest(connection, search, variables, { extraQuery }), note: input.note ?? 'first page; later pages follow the paging strategy' };
 }
 
 function showNewUid(planned: PlannedRequest): PlannedRequest {

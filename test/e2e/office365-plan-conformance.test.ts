@@ -1,6 +1,6 @@
 // Every request the Office 365 definition produces conforms to Microsoft Graph v1.0: a sample
 // of every operation of every class planned through `connector plan --json` (searches with
-// filters, the national-cloud presets), plus the requests `plan` does not show, built by the
+// filters, the national-cloud presets, reconciliation rounds), plus the requests `plan` does not show, built by the
 // runtime itself: delta rounds, the role-activation resolver, and $batch envelopes.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -31,6 +31,8 @@ interface PlanCase {
   filter?: string;
   rawFilter?: string;
   preset?: string;
+  mode?: 'full' | 'incremental';
+  trusted?: boolean;
 }
 
 const userAttrs = {
@@ -74,6 +76,11 @@ const cases: PlanCase[] = [
   { operation: 'search', objectClass: 'role', filter: `roleTemplateId eq "${roleTemplate}"` },
   { operation: 'get', objectClass: 'license', uid: true },
   { operation: 'search', objectClass: '__LICENSE__' },
+  { operation: 'reconcile', objectClass: 'user' },
+  { operation: 'reconcile', objectClass: 'user', trusted: true, filter: 'department eq "Sales"' },
+  { operation: 'reconcile', objectClass: 'user', mode: 'incremental' },
+  { operation: 'reconcile', objectClass: 'group', mode: 'incremental' },
+  { operation: 'reconcile', objectClass: 'group' },
 ];
 
 interface Planned extends GraphRequestShape {
@@ -87,6 +94,8 @@ async function plan(planCase: PlanCase): Promise<Planned[]> {
   if (planCase.filter) args.push('--filter', planCase.filter);
   if (planCase.rawFilter) args.push('--raw-filter', planCase.rawFilter);
   if (planCase.preset) args.push('--preset', planCase.preset);
+  if (planCase.mode) args.push('--mode', planCase.mode);
+  if (planCase.trusted) args.push('--trusted');
   if (planCase.attrs) args.push('--attrs', '-');
   const result = await runCli(args, { input: planCase.attrs ? JSON.stringify(planCase.attrs) : '' });
   assert.is(result.code, 0, `${planCase.operation} ${planCase.objectClass}: ${result.stderr}`);

@@ -73,6 +73,39 @@ test('plan search translates the connector filter into the target syntax', async
   assert.is(url.searchParams.get('$top'), '999');
 });
 
+test('plan reconcile shows the first request of each kind of round, with the map\'s $select', async () => {
+  const full = await runCli(['plan', 'definitions/office365', 'reconcile', '--class', 'user', '--json']);
+  assert.is(full.code, 0, full.stderr);
+  const listing = new URL((JSON.parse(full.stdout.trim()) as { url: string }).url);
+  assert.is(listing.pathname, '/v1.0/users');
+  // What the reconciliation map reads, not the class's default attributes.
+  assert.equal(listing.searchParams.get('$select')!.split(',').sort(), ['accountEnabled', 'assignedLicenses', 'city', 'country', 'department', 'displayName', 'givenName', 'id', 'jobTitle', 'mailNickname', 'officeLocation', 'preferredLanguage', 'surname', 'usageLocation', 'userPrincipalName']);
+  const delta = await runCli(['plan', 'definitions/office365', 'reconcile', '--class', 'user', '--mode', 'incremental']);
+  assert.is(delta.code, 0, delta.stderr);
+  assert.match(delta.stdout, /^GET https:\/\/graph\.microsoft\.com\/v1\.0\/users\/delta\?\$select=id,.*# first round: lists every object/m);
+  assert.match(delta.stdout, /Prefer: odata\.maxpagesize=999/);
+
+  const directory = ['plan', 'fixtures/definitions/valid/directory-api', 'reconcile', '--class', 'account', '--mode', 'incremental', '--set', 'baseUrl=https://dir.example.test/api/v2', '--set', 'tokenUrl=https://dir.example.test/token', '--json'];
+  const watermark = await runCli(directory);
+  assert.is(watermark.code, 0, watermark.stderr);
+  const urls = watermark.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { url: string }).url);
+  assert.equal(urls, [
+    'https://dir.example.test/api/v2/accounts?offset=0&limit=200',
+    'https://dir.example.test/api/v2/accounts?offset=0&limit=200&updatedAfter=<watermark>&sort=updatedAt',
+    'https://dir.example.test/api/v2/accounts/deleted?since=<watermark>',
+  ]);
+
+  const usage = await runCli(['plan', 'definitions/office365', 'reconcile', '--class', 'user', '--mode', 'sometimes']);
+  assert.is(usage.code, 2);
+  assert.match(usage.stderr, /--mode must be full or incremental, got "sometimes"/);
+  const notReconcile = await runCli(['plan', 'definitions/office365', 'search', '--class', 'user', '--trusted']);
+  assert.is(notReconcile.code, 2);
+  assert.match(notReconcile.stderr, /--mode and --trusted apply to plan reconcile/);
+  const filteredRound = await runCli(['plan', 'definitions/office365', 'reconcile', '--class', 'user', '--mode', 'incremental', '--filter', 'department eq "Sales"']);
+  assert.is(filteredRound.code, 2);
+  assert.match(filteredRound.stderr, /an incremental round always covers the whole class/);
+});
+
 test('usage, definition and input errors exit 2 with a clear message', async () => {
   const unknownOperation = await runCli(['plan', 'definitions/office365', 'frobnicate', '--class', 'user']);
   assert.is(unknownOperation.code, 2);
