@@ -5,7 +5,7 @@
 import { connectorError } from '../errors.js';
 import type { ConnectorSession } from '../operations/session.js';
 import type { SyncTokenKey } from '../state/types.js';
-import type { ChangeSource } from './change-source.js';
+import type { ChangeSource, RoundSpill } from './change-source.js';
 import type { Checkpoint } from './checkpoint.js';
 import { deltaSource } from './delta-source.js';
 import { fullSource, oneObjectSource } from './full-source.js';
@@ -20,10 +20,17 @@ export interface SourceRequest {
   limit?: number;
   /** Objects per batch of a collected incremental round. */
   batchSize: number;
+  /** Objects a changes round holds in memory before it moves to the state store. */
+  roundInMemory?: number;
 }
 
 export function tokenKey(scope: ReconScope, kind: 'delta' | 'watermark'): SyncTokenKey {
   return { definition: scope.definition, objectClass: scope.accountClass, kind };
+}
+
+/** A changes round of this reconciliation too large for memory goes to the state store under this key. */
+function roundSpill(scope: ReconScope, request: SourceRequest): RoundSpill {
+  return { state: scope.state, key: `reconcile ${scope.definition} ${scope.accountClass}`, ...(request.roundInMemory !== undefined && { after: request.roundInMemory }) };
 }
 
 /** `ignoreToken`: start the strategy's first round even when a token is stored (after an expired link). */
@@ -57,6 +64,7 @@ export function chooseSource(session: ConnectorSession, scope: ReconScope, reque
     const link = ignoreToken ? undefined : scope.state.getToken(tokenKey(scope, 'delta'))?.value;
     return deltaSource(session, cls, op, {
       batchSize: request.batchSize,
+      spill: roundSpill(scope, request),
       select: scope.select,
       ...(link !== undefined ? { link } : resumeFrom !== undefined && !ignoreToken && { resumeFrom }),
     });
@@ -64,6 +72,7 @@ export function chooseSource(session: ConnectorSession, scope: ReconScope, reque
   const watermark = scope.state.getToken(tokenKey(scope, 'watermark'))?.value;
   return watermarkSource(session, cls, incremental, {
     batchSize: request.batchSize,
+    spill: roundSpill(scope, request),
     select: scope.select,
     ...(watermark !== undefined ? { watermark } : {
       ...(resumeFrom !== undefined && { resumeFrom }),

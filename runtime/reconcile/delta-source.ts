@@ -6,7 +6,7 @@
 import type { DeltaOperationModel, ObjectClassModel } from '../definition/model.js';
 import { uidOf } from '../operations/connector-object.js';
 import type { ConnectorSession } from '../operations/session.js';
-import { RoundCollector, type ChangeBatch, type ChangeSource, type NextToken } from './change-source.js';
+import { RoundCollector, type ChangeBatch, type ChangeSource, type NextToken, type RoundSpill } from './change-source.js';
 import { readAhead } from '../operations/list-pages.js';
 import { readDelta } from './read-delta.js';
 
@@ -18,6 +18,8 @@ export interface DeltaSourceOptions {
   batchSize: number;
   /** The `select` variable of the first round (a delta link keeps the selection of its first round). */
   select?: string;
+  /** Where a changes round too large for memory goes. */
+  spill?: RoundSpill;
 }
 
 export function deltaSource(session: ConnectorSession, cls: ObjectClassModel, op: DeltaOperationModel, options: DeltaSourceOptions): ChangeSource {
@@ -29,7 +31,7 @@ export function deltaSource(session: ConnectorSession, cls: ObjectClassModel, op
     enumeratesAll: !changesRound,
     async *batches(): AsyncGenerator<ChangeBatch, void, undefined> {
       if (changesRound) {
-        const round = new RoundCollector();
+        const round = new RoundCollector(options.spill);
         for await (const page of readAhead(readDelta(session, cls, op, options.link, options.select))) {
           for (const item of page.items) {
             const uid = uidOf(cls, item);

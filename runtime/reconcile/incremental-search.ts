@@ -8,7 +8,7 @@ import { toConnectorObject, type ConnectorObject } from '../operations/connector
 import { requireClass } from '../operations/operation-names.js';
 import type { ConnectorSession } from '../operations/session.js';
 import type { SyncTokenKey } from '../state/types.js';
-import type { ChangeSource } from './change-source.js';
+import type { ChangeSource, RoundSpill } from './change-source.js';
 import { deltaSource } from './delta-source.js';
 import { DeltaLinkExpired } from './read-delta.js';
 import { requireState } from './require-state.js';
@@ -28,15 +28,16 @@ export async function* incrementalSearch(
     throw connectorError('ConfigurationError', `class ${cls.name} has no incremental strategy`, { objectClass: cls.name, operation: 'search', hint: `add reconciliation.${cls.name}.incremental` });
   }
   const key = (kind: 'delta' | 'watermark'): SyncTokenKey => ({ definition: session.definition.name, objectClass: `${cls.name}:search`, kind });
+  const spill: RoundSpill = { state, key: `search ${session.definition.name} ${cls.name}` };
   const sourceFor = (ignoreToken: boolean): ChangeSource => {
     if (incremental.strategy === 'delta') {
       const op = cls.operations.delta;
       if (!op) throw connectorError('ConfigurationError', `class ${cls.name} has no delta operation`, { objectClass: cls.name, operation: 'search' });
       const link = ignoreToken ? undefined : state.getToken(key('delta'))?.value;
-      return deltaSource(session, cls, op, { batchSize: 500, ...(link !== undefined && { link }) });
+      return deltaSource(session, cls, op, { batchSize: 500, spill, ...(link !== undefined && { link }) });
     }
     const watermark = state.getToken(key('watermark'))?.value;
-    return watermarkSource(session, cls, incremental, { batchSize: 500, ...(watermark !== undefined && { watermark }) });
+    return watermarkSource(session, cls, incremental, { batchSize: 500, spill, ...(watermark !== undefined && { watermark }) });
   };
   let source = sourceFor(false);
   for (let attempt = 1; ; attempt++) {

@@ -36,6 +36,8 @@ export interface ReconcileOptions {
   restart?: boolean;
   /** Objects per batch of a collected incremental round (default 500). */
   batchSize?: number;
+  /** Objects a changes round holds in memory before it moves them to the state store (default 10,000). */
+  roundInMemory?: number;
   /** Objects per commit (checkpoint) at most, default 5000; a second without a commit also commits. */
   commitEvery?: number;
   /** Called with the committed length of the output when the run resumes, before anything is written; returns the sink. */
@@ -80,6 +82,7 @@ export async function runReconciliation(session: ConnectorSession, options: Reco
   let committed = { counts: { ...progress.counts }, objects: progress.objects, bytes: sink.position };
   const request: SourceRequest = {
     mode: options.mode, batchSize: options.batchSize ?? 500,
+    ...(options.roundInMemory !== undefined && { roundInMemory: options.roundInMemory }),
     ...(options.filter !== undefined && { filter: options.filter }), ...(options.rawFilter !== undefined && { rawFilter: options.rawFilter }),
     ...(options.uid !== undefined && { uid: options.uid }), ...(options.limit !== undefined && { limit: options.limit }),
   };

@@ -8,7 +8,7 @@ import { getAtPath } from '../definition/attribute-path.js';
 import type { IncrementalModel, ObjectClassModel } from '../definition/model.js';
 import { uidOf } from '../operations/connector-object.js';
 import type { ConnectorSession } from '../operations/session.js';
-import { RoundCollector, type ChangeBatch, type ChangeSource } from './change-source.js';
+import { RoundCollector, type ChangeBatch, type ChangeSource, type RoundSpill } from './change-source.js';
 import { fullSource } from './full-source.js';
 import { listPages } from '../operations/list-pages.js';
 import { WatermarkTracker } from './timestamps.js';
@@ -24,6 +24,8 @@ export interface WatermarkSourceOptions {
   resumeFrom?: string;
   maxSoFar?: string;
   batchSize: number;
+  /** Where a changes round too large for memory goes. */
+  spill?: RoundSpill;
 }
 
 export function watermarkSource(session: ConnectorSession, cls: ObjectClassModel, incremental: TimestampModel, options: WatermarkSourceOptions): ChangeSource {
@@ -52,7 +54,7 @@ export function watermarkSource(session: ConnectorSession, cls: ObjectClassModel
     description: `changes after ${options.watermark}`,
     enumeratesAll: false,
     async *batches(): AsyncGenerator<ChangeBatch, void, undefined> {
-      const round = new RoundCollector();
+      const round = new RoundCollector(options.spill);
       for await (const batch of changes.batches()) {
         for (const raw of batch.upserts) {
           see(raw);

@@ -28,6 +28,12 @@ import type {
 export * from './record-types.js';
 
 /** Where `openStateStore()` puts the file when no path is given (relative to the working directory). */
+/** One object of an incremental round: its JSON, or null when the target deleted it. */
+export interface RoundChange {
+  uid: string;
+  raw: string | null;
+}
+
 /** A transaction begun by openTransaction: it ends with exactly one of commit or rollback. */
 export interface OpenTransaction {
   commit(): void;
@@ -238,6 +244,13 @@ export interface StateStore {
   getAccountStates(definition: string, objectClass: string, uids: readonly string[]): Map<string, AccountState>;
   /** Reconciliation batches: marks the accounts seen in `runId` and stores the names and snapshots given, a few statements per page. */
   saveAccountStates(definition: string, objectClass: string, runId: RunId, rows: readonly AccountStateInput[]): void;
+
+  /** Forgets the changes stored under this round key. */
+  clearRoundChanges(round: string): void;
+  /** Stores changes of a round: per uid the last one given wins and moves to the end of the order. */
+  putRoundChanges(round: string, changes: readonly RoundChange[]): void;
+  /** The round's changes in the order they were last given, a page at a time. */
+  roundChanges(round: string): IterableIterator<RoundChange>;
 
   /** Starts a run; an earlier resumable run of the same kind becomes `abandoned`. */
   beginRun(definition: string, objectClass: string, mode: ReconRunMode): ReconRun;

@@ -104,6 +104,19 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX lookup_values_by_id ON lookup_values (definition, lookup, id_lower);
     `,
   },
+  {
+    version: 3,
+    description: 'changes of an incremental round too large to hold in memory',
+    sql: `
+      -- The last state of each object of one round (raw NULL: deleted). REPLACE gives a changed
+      -- object a new id, so id order is the order objects were last seen.
+      CREATE TABLE round_changes (
+        id INTEGER PRIMARY KEY,
+        round TEXT NOT NULL, uid TEXT NOT NULL, raw TEXT,
+        UNIQUE (round, uid)
+      );
+    `,
+  },
 ];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -2,7 +2,7 @@
 import type {
   AccountKey, AccountLink, AccountState, AccountStateInput, AccountSnapshot, AuditFilter, AuditInput, AuditRecord, BeginJournalInput, FindIdentityOptions,
   Identity, IdentityFields, IdentityId, JournalEntry, JournalFilter, JournalKey, JournalOutcome, JournalStepStatus,
-  KnownAccount, LinkInput, LookupEntry, LookupSync, OpenTransaction, ReconRun, ReconRunMode, RunId, SnapshotInput, StateStore, SyncToken, SyncTokenKey,
+  KnownAccount, LinkInput, LookupEntry, LookupSync, OpenTransaction, ReconRun, RoundChange, ReconRunMode, RunId, SnapshotInput, StateStore, SyncToken, SyncTokenKey,
 } from '../types.js';
 import { AccountBatches } from './account-batches.js';
 import { AccountSnapshots } from './account-snapshots.js';
@@ -13,6 +13,7 @@ import { Identities } from './identities.js';
 import { Journal } from './journal.js';
 import { LookupValues } from './lookup-values.js';
 import { ReconRuns } from './recon-runs.js';
+import { RoundChanges } from './round-changes.js';
 import { SyncTokens } from './sync-tokens.js';
 
 export class SqliteStateStore implements StateStore {
@@ -24,6 +25,7 @@ export class SqliteStateStore implements StateStore {
   private readonly snapshots: AccountSnapshots;
   private readonly runs: ReconRuns;
   private readonly lookups: LookupValues;
+  private readonly rounds: RoundChanges;
   private readonly accountBatches: AccountBatches;
 
   constructor(readonly path: string, private readonly sql: SqliteContext) {
@@ -35,6 +37,7 @@ export class SqliteStateStore implements StateStore {
     this.snapshots = new AccountSnapshots(sql);
     this.runs = new ReconRuns(sql);
     this.lookups = new LookupValues(sql);
+    this.rounds = new RoundChanges(sql);
     this.accountBatches = new AccountBatches(sql);
   }
 
@@ -114,6 +117,10 @@ export class SqliteStateStore implements StateStore {
   saveAccountStates(definition: string, objectClass: string, runId: RunId, rows: readonly AccountStateInput[]): void {
     this.accountBatches.save(definition, objectClass, runId, rows);
   }
+
+  clearRoundChanges(round: string): void { this.rounds.clear(round); }
+  putRoundChanges(round: string, changes: readonly RoundChange[]): void { this.rounds.put(round, changes); }
+  roundChanges(round: string): IterableIterator<RoundChange> { return this.rounds.list(round); }
 
   beginRun(definition: string, objectClass: string, mode: ReconRunMode): ReconRun { return this.runs.begin(definition, objectClass, mode); }
   finishRun(runId: RunId, outcome: 'completed' | 'failed'): void { this.runs.finish(runId, outcome); }

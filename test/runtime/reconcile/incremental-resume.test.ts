@@ -61,6 +61,23 @@ incremental('an object repeated within a round counts once, with its last state'
   assert.equal(round.events.map((e) => e.uid).sort(), [...updated].sort());
 });
 
+incremental('a changes round larger than memory allows moves to the state store and reports the same changes', async () => {
+  await h.reconcile({ mode: 'incremental' });
+  const { updated, deleted } = h.fake.mutateUsers({ update: 20, delete: 5 });
+  let stored = 0;
+  const put = h.state.putRoundChanges.bind(h.state);
+  h.state.putRoundChanges = (key, changes) => {
+    stored += changes.length;
+    put(key, changes);
+  };
+  const round = await h.reconcile({ mode: 'incremental', roundInMemory: 5, batchSize: 7 });
+  assert.ok(stored >= 25, `${stored} changes went to the store`);
+  assert.is(round.summary.source, 'delta changes round');
+  assert.equal(byEvent(round.events), { unmatched: [...updated].sort(), delete: [...deleted].sort() });
+  assert.equal([...h.state.roundChanges('reconcile office365 user')], [], 'nothing left in the store');
+  assert.equal((await h.reconcile({ mode: 'incremental', roundInMemory: 5 })).events, []);
+});
+
 incremental('an expired delta link (410) warns and resyncs with a first round', async () => {
   await h.reconcile({ mode: 'incremental' });
   const { updated } = h.fake.mutateUsers({ update: 2 });
