@@ -1,6 +1,7 @@
 // What a reconciliation run reads from the target, whatever the strategy: batches of objects
 // (raw target JSON) and deleted uids, with the continuation to resume after each batch, and at
 // the end the token (delta link or watermark) that the next incremental round starts from.
+import { heapTrimmer } from '../heap-trim.js';
 import type { RoundChange, StateStore } from '../state/types.js';
 
 export interface ChangeBatch {
@@ -97,6 +98,8 @@ export class RoundCollector {
     const changes = this.pending;
     this.pending = [];
     state.transaction(() => state.putRoundChanges(key, changes));
+    // Reading a big round turns the heap over fast, before any page is reconciled (see heap-trim.ts).
+    trimHeap();
   }
 
   private *entries(): IterableIterator<[string, unknown]> {
@@ -111,3 +114,4 @@ export class RoundCollector {
 
 const deleted = Symbol('deleted');
 const spillChunk = 500;
+const trimHeap = heapTrimmer(64);
