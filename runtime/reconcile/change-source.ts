@@ -57,10 +57,6 @@ export class RoundCollector {
     this.put(uid, deleted);
   }
 
-  get size(): number {
-    return this.latest.size;
-  }
-
   *batches(size: number): IterableIterator<ChangeBatch> {
     let batch: ChangeBatch = { upserts: [], deletions: [] };
     for (const [uid, raw] of this.entries()) {
@@ -77,7 +73,7 @@ export class RoundCollector {
 
   private put(uid: string, raw: unknown): void {
     if (this.spilled) {
-      this.pending.push({ uid, raw: raw === deleted ? null : JSON.stringify(raw) });
+      this.pending.push(toChange(uid, raw));
       if (this.pending.length >= spillChunk) this.flush();
       return;
     }
@@ -86,7 +82,7 @@ export class RoundCollector {
     if (this.spill && this.latest.size > (this.spill.after ?? 10_000)) {
       this.spill.state.clearRoundChanges(this.spill.key);
       this.spilled = true;
-      for (const [key, value] of this.latest) this.pending.push({ uid: key, raw: value === deleted ? null : JSON.stringify(value) });
+      for (const [key, value] of this.latest) this.pending.push(toChange(key, value));
       this.latest = new Map();
       this.flush();
     }
@@ -114,4 +110,8 @@ export class RoundCollector {
 
 const deleted = Symbol('deleted');
 const spillChunk = 500;
+
+function toChange(uid: string, raw: unknown): RoundChange {
+  return { uid, raw: raw === deleted ? null : JSON.stringify(raw) };
+}
 const trimHeap = heapTrimmer(64);

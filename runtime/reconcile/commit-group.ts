@@ -2,11 +2,12 @@
 // across pages, and committed in groups: while one page is worked on, the request for the next
 // is already on the wire, so the target's latency and our work overlap. Committing costs more
 // than its rows: on a 100k-account first run every commit rewrites most index pages of the
-// accounts table (uids are random), so a group holds up to ~5,000 objects. When the target kept
-// us waiting at least as long as committing the pending pages takes, a commit now is free (the
-// next page is on its way): commit at once. On 100k accounts at loopback speed, grouping
-// takes a 100k first run from 2.95 s to 2.75 s; with 50 ms per request every page commits alone. A second without a commit also commits. A kill loses at most the
-// uncommitted group: the rerun redoes it from the last checkpoint and cuts its lines off.
+// accounts table (uids are random), so a group holds up to ~5,000 objects (at loopback speed
+// grouping takes a 100k first run from 2.95 s to 2.75 s). When the target kept us waiting at
+// least as long as committing the pending pages takes, a commit now is free (the next page is
+// on its way): commit at once; with 50 ms per request every page commits alone. A second
+// without a commit also commits. A kill loses at most the uncommitted group: the rerun redoes
+// it from the last checkpoint and cuts its lines off.
 import type { OpenTransaction, StateStore } from '../state/types.js';
 
 export interface CommitHooks {
